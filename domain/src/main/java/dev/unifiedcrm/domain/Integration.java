@@ -1,0 +1,33 @@
+package dev.unifiedcrm.domain;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The name of a CRM integration, spelled exactly as in configuration files and answers
+ * ({@code insightly}, {@code pipeliner}, {@code zendesk_sell}).
+ *
+ * <p>A value rather than an enum: a team adds a CRM by adding an adapter jar that names a new
+ * integration, without touching this module.
+ */
+public record Integration(String name) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+
+    public static final Integration INSIGHTLY = new Integration("insightly");
+    public static final Integration PIPELINER = new Integration("pipeliner");
+    public static final Integration ZENDESK_SELL = new Integration("zendesk_sell");
+
+    public Integration {
+        Objects.requireNonNull(name, "integration name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "integration name must be 1 to 32 of [a-z0-9_], starting with a letter");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.unifiedcrm.domain;
+
+import java.util.Optional;
+
+/**
+ * Why an exchange with a provider did not give a usable answer. Messages are for people and never
+ * hold a credential, a header value or a URL with credentials.
+ *
+ * <p>These are expected outcomes of talking to a remote service, so they carry no stack trace.
+ */
+public abstract sealed class ProviderFailure extends RuntimeException
+        permits ProviderRejection, ProviderContractBreach, ProviderTimeout, ProviderUnreachable {
+
+    private final Delivery delivery;
+
+    protected ProviderFailure(String message, Delivery delivery, Throwable cause) {
+        super(message, cause, false, false);
+        this.delivery = delivery;
+    }
+
+    public Delivery delivery() {
+        return delivery;
+    }
+
+    /** The provider's answer, when there was one. */
+    public Optional<ProviderAnswer> answer() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,458 @@
+package dev.unifiedcrm.domain.contract;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.unifiedcrm.domain.DeletedLead;
+import dev.unifiedcrm.domain.Delivery;
+import dev.unifiedcrm.domain.FetchedLead;
+import dev.unifiedcrm.domain.IntegratedAccount;
+import dev.unifiedcrm.domain.LeadId;
+import dev.unifiedcrm.domain.ProviderCall;
+import dev.unifiedcrm.domain.ProviderContractBreach;
+import dev.unifiedcrm.domain.ProviderFailure;
+import dev.unifiedcrm.domain.ProviderRejection;
+import dev.unifiedcrm.domain.ProviderTimeout;
+import dev.unifiedcrm.domain.ProviderUnreachable;
+import dev.unifiedcrm.domain.QueryParameter;
+import dev.unifiedcrm.domain.RemoteBody;
+import dev.unifiedcrm.domain.spi.AdapterSettings;
+import dev.unifiedcrm.domain.spi.CrmAdapter;
+import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The behaviour every {@link CrmAdapterProvider} must show against a provider, whatever the CRM.
+ * An adapter's test extends this class and supplies its provider's specifics; WireMock stands in
+ * for the provider and every test checks what reached it, not only what came back.
+ *
+ * <p>The account under test points at WireMock through its {@code base_url}, below a root path
+ * ({@link #API_ROOT}), so that adapters are seen to keep the root's path.
+ */
+public abstract class LeadDeletionPortContract {
+
+    /** The path below WireMock's address that the test account's {@code base_url} points at. */
+    protected static final String API_ROOT = "/api-root/v9";
+    protected static final String USER_AGENT = "unified-crm/0.0.0-test";
+    protected static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SHORT_TIMEOUT = Duration.ofMillis(400);
+
+    @RegisterExtension
+    protected final WireMockExtension provider = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .failOnUnmatchedRequests(true)
+            .build();
+
+    protected CrmAdapter adapter;
+
+    // ---- what each adapter's test supplies ----
+
+    /** The provider under test, as {@code ServiceLoader} would create it. */
+    protected abstract CrmAdapterProvider adapterProvider();
+
+    /** A valid account of this integration whose {@code base_url} is {@code baseUrl}. */
+    protected abstract IntegratedAccount account(URI baseUrl);
+
+    /** A valid lead id in canonical form. */
+    protected abstract LeadId leadId();
+
+    /** The lead's path below the API root, for delete and fetch alike (for example {@code /Leads/42}). */
+    protected abstract String leadPath(String encodedLeadId);
+
+    /** The exact {@code Authorization} header the account's credentials must produce. */
+    protected abstract String expectedAuthorization();
+
+    /** The provider's documented success answer to a delete of {@code id}. */
+    protected abstract ResponseDefinitionBuilder deleteSuccess(LeadId id);
+
+    /** The provider's error answer with this status, carrying {@code message} where its body carries messages. */
+    protected abstract ResponseDefinitionBuilder errorAnswer(int status, String message);
+
+    /** The provider's success answer to a fetch of {@code id}. */
+    protected abstract ResponseDefinitionBuilder fetchSuccess(LeadId id);
+
+    /** Whether a delete's success body is part of the provider's contract (Pipeliner) or ignored. */
+    protected abstract boolean judgesDeleteSuccessBody();
+
+    // ---- set-up ----
+
+    @BeforeEach
+    void createAdapter() {
+        adapter = adapterProvider().create(new AdapterSettings(Duration.ofSeconds(2), USER_AGENT, AdapterSettings.ONE_MIB));
+    }
+
+    protected URI baseUrl() {
+        return URI.create(provider.baseUrl() + API_ROOT);
+    }
+
+    protected ProviderCall call(List<QueryParameter> query, Duration timeout) {
+        return new ProviderCall(account(baseUrl()), leadId(), query, timeout);
+    }
+
+    protected ProviderCall call() {
+        return call(List.of(), TIMEOUT);
+    }
+
+    protected String fullLeadPath() {
+        return API_ROOT + leadPath(leadId().value());
+    }
+
+    private void stubDelete(ResponseDefinitionBuilder answer) {
+        provider.stubFor(delete(urlPathEqualTo(fullLeadPath())).willReturn(answer));
+    }
+
+    // ---- success ----
+
+    @Test
+    void deletesWithOneRequestCarryingAuthAcceptAndUserAgent() {
+        stubDelete(deleteSuccess(leadId()));
+
+        DeletedLead deleted = adapter.deletion().delete(call());
+
+        assertThat(deleted.id()).isEqualTo(leadId().value());
+        assertThat(deleted.answer().isSuccess()).isTrue();
+        provider.verify(1, deleteRequestedFor(urlPathEqualTo(fullLeadPath()))
+                .withHeader("Authorization", equalTo(expectedAuthorization()))
+                .withHeader("Accept", equalTo("application/json"))
+                .withHeader("User-Agent", equalTo(USER_AGENT)));
+        assertThat(onlyRequest().getUrl()).isEqualTo(fullLeadPath());
+    }
+
+    @Test
+    void passesTheProvidersAnswerOnWithItsHeaders() {
+        stubDelete(deleteSuccess(leadId()).withHeader("X-RateLimit-Remaining", "41").withHeader("X-RateLimit-Limit", "1000"));
+
+        DeletedLead deleted = adapter.deletion().delete(call());
+
+        assertThat(deleted.answer().header("x-ratelimit-remaining")).contains("41");
+        assertThat(deleted.answer().header("X-RateLimit-Limit")).contains("1000");
+    }
+
+    @Test
+    void acceptsAnyTwoHundredWhenTheBodyIsNotJudged() {
+        if (judgesDeleteSuccessBody()) {
+            return;
+        }
+        stubDelete(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody("done"));
+
+        DeletedLead deleted = adapter.deletion().delete(call());
+
+        assertThat(deleted.id()).isEqualTo(leadId().value());
+        assertThat(deleted.answer().status()).isEqualTo(200);
+        assertThat(deleted.answer().parsedBody()).isEqualTo(new RemoteBody.Text("done"));
+    }
+
+    @Test
+    void fetchesTheLeadWithOneAuthenticatedGet() {
+        provider.stubFor(get(urlPathEqualTo(fullLeadPath())).willReturn(fetchSuccess(leadId())));
+
+        FetchedLead fetched = adapter.lookup().fetch(call());
+
+        assertThat(fetched.lead().id()).isEqualTo(leadId().value());
+        assertThat(fetched.lead().remoteData()).isInstanceOf(Map.class);
+        provider.verify(1, getRequestedFor(urlPathEqualTo(fullLeadPath()))
+                .withHeader("Authorization", equalTo(expectedAuthorization()))
+                .withHeader("Accept", equalTo("application/json"))
+                .withHeader("User-Agent", equalTo(USER_AGENT)));
+    }
+
+    @Test
+    void fetchOfAMissingLeadIsARejection() {
+        provider.stubFor(get(urlPathEqualTo(fullLeadPath())).willReturn(errorAnswer(404, "Lead not found")));
+
+        ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.lookup().fetch(call()));
+
+        assertThat(rejection.status()).isEqualTo(404);
+        assertThat(rejection.delivery()).isEqualTo(Delivery.ANSWERED);
+    }
+
+    // ---- provider errors ----
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 401, 403, 404, 409, 422, 429, 500, 502, 503})
+    void rejectionsKeepTheStatusTheParsedBodyAndTheProvidersMessage(int status) {
+        stubDelete(errorAnswer(status, "the provider says no (" + status + ")"));
+
+        ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(call()));
+
+        assertThat(rejection.status()).isEqualTo(status);
+        assertThat(rejection.delivery()).isEqualTo(Delivery.ANSWERED);
+        assertThat(rejection.providerMessage()).contains("the provider says no (" + status + ")");
+        assertThat(rejection.providerAnswer().parsedBody()).isInstanceOf(RemoteBody.Json.class);
+        provider.verify(1, deleteRequestedFor(urlPathEqualTo(fullLeadPath())));
+    }
+
+    @Test
+    void aPlainTextErrorBodyIsKeptAsText() {
+        stubDelete(aResponse().withStatus(500).withHeader("Content-Type", "text/plain").withBody("upstream exploded"));
+
+        ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(call()));
+
+        assertThat(rejection.status()).isEqualTo(500);
+        assertThat(rejection.providerAnswer().parsedBody()).isEqualTo(new RemoteBody.Text("upstream exploded"));
+    }
+
+    @Test
+    void aRetryAfterHeaderOnA429IsKept() {
+        stubDelete(errorAnswer(429, "slow down").withHeader("Retry-After", "3"));
+
+        ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(call()));
+
+        assertThat(rejection.status()).isEqualTo(429);
+        assertThat(rejection.providerAnswer().header("retry-after")).contains("3");
+    }
+
+    // ---- contract breaches ----
+
+    @ParameterizedTest
+    @ValueSource(ints = {301, 302, 303, 307, 308})
+    void redirectsAreNeverFollowed(int status) {
+        stubDelete(aResponse().withStatus(status).withHeader("Location", provider.baseUrl() + "/elsewhere"));
+
+        ProviderContractBreach breach = catchThrowableOfType(ProviderContractBreach.class, () -> adapter.deletion().delete(call()));
+
+        assertThat(breach.kind()).isEqualTo(ProviderContractBreach.Kind.REDIRECT);
+        assertThat(breach.status()).isEqualTo(status);
+        assertThat(provider.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void aSuccessBodyOverTheLimitIsABreachNotACrash() {
+        stubDelete(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("[" + "1,".repeat(AdapterSettings.ONE_MIB) + "1]"));
+
+        ProviderContractBreach breach = catchThrowableOfType(ProviderContractBreach.class, () -> adapter.deletion().delete(call()));
+
+        assertThat(breach.kind()).isEqualTo(ProviderContractBreach.Kind.BODY_TOO_LARGE);
+        assertThat(breach.status()).isEqualTo(200);
+    }
+
+    @Test
+    void anErrorBodyOverTheLimitIsABreachNotACrash() {
+        stubDelete(aResponse().withStatus(400).withBody("x".repeat(AdapterSettings.ONE_MIB + 1)));
+
+        ProviderContractBreach breach = catchThrowableOfType(ProviderContractBreach.class, () -> adapter.deletion().delete(call()));
+
+        assertThat(breach.kind()).isEqualTo(ProviderContractBreach.Kind.BODY_TOO_LARGE);
+        assertThat(breach.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitIsRead() {
+        stubDelete(aResponse().withStatus(404).withHeader("Content-Type", "text/plain")
+                .withBody("x".repeat(AdapterSettings.ONE_MIB)));
+
+        ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(call()));
+
+        assertThat(rejection.providerAnswer().body()).hasSize(AdapterSettings.ONE_MIB);
+    }
+
+    @Test
+    void aMalformedSuccessBodyIsABreachOnlyWhereTheBodyIsJudged() {
+        stubDelete(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{not json"));
+
+        if (judgesDeleteSuccessBody()) {
+            ProviderContractBreach breach = catchThrowableOfType(ProviderContractBreach.class, () -> adapter.deletion().delete(call()));
+            assertThat(breach.kind()).isEqualTo(ProviderContractBreach.Kind.UNEXPECTED_BODY);
+            assertThat(breach.providerAnswer().body()).isEqualTo("{not json".getBytes(StandardCharsets.UTF_8));
+        } else {
+            assertThat(adapter.deletion().delete(call()).id()).isEqualTo(leadId().value());
+        }
+    }
+
+    @Test
+    void aFetchAnswerThatIsNotALeadIsABreach() {
+        provider.stubFor(get(urlPathEqualTo(fullLeadPath())).willReturn(
+                aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[1,2,3]")));
+
+        ProviderContractBreach breach = catchThrowableOfType(ProviderContractBreach.class, () -> adapter.lookup().fetch(call()));
+
+        assertThat(breach.kind()).isEqualTo(ProviderContractBreach.Kind.UNEXPECTED_BODY);
+    }
+
+    // ---- no answer ----
+
+    @Test
+    void slowHeadersTimeOutWithinTheExchangeTimeout() {
+        stubDelete(deleteSuccess(leadId()).withFixedDelay(3_000));
+
+        long started = System.nanoTime();
+        ProviderTimeout timeout = catchThrowableOfType(ProviderTimeout.class,
+                () -> adapter.deletion().delete(call(List.of(), SHORT_TIMEOUT)));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));
+        assertThat(timeout.delivery()).isEqualTo(Delivery.MAYBE_DELIVERED);
+        assertThat(provider.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void aSlowBodyTimesOutWithinTheExchangeTimeout() {
+        stubDelete(errorAnswer(404, "gone slowly").withChunkedDribbleDelay(20, 3_000));
+
+        long started = System.nanoTime();
+        ProviderTimeout timeout = catchThrowableOfType(ProviderTimeout.class,
+                () -> adapter.deletion().delete(call(List.of(), SHORT_TIMEOUT)));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));
+        assertThat(timeout.delivery()).isEqualTo(Delivery.MAYBE_DELIVERED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE"})
+    void aConnectionBrokenAfterSendingMayHaveDeliveredAndIsNotResent(String fault) {
+        stubDelete(aResponse().withFault(Fault.valueOf(fault)));
+
+        ProviderFailure failure = catchThrowableOfType(ProviderFailure.class, () -> adapter.deletion().delete(call()));
+
+        assertThat(failure).isInstanceOfAny(ProviderUnreachable.class, ProviderContractBreach.class);
+        if (failure instanceof ProviderUnreachable) {
+            assertThat(failure.delivery()).isEqualTo(Delivery.MAYBE_DELIVERED);
+        }
+        provider.verify(1, deleteRequestedFor(urlPathEqualTo(fullLeadPath())));
+    }
+
+    @Test
+    void aRefusedConnectionWasNotSent() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var account = account(URI.create("http://127.0.0.1:" + closedPort + API_ROOT));
+
+        ProviderUnreachable failure = catchThrowableOfType(ProviderUnreachable.class,
+                () -> adapter.deletion().delete(new ProviderCall(account, leadId(), List.of(), TIMEOUT)));
+
+        assertThat(failure.delivery()).isEqualTo(Delivery.NOT_SENT);
+    }
+
+    @Test
+    void aServerErrorIsNotRetriedByTheHttpClient() {
+        stubDelete(errorAnswer(503, "try later"));
+
+        catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(call()));
+
+        provider.verify(1, deleteRequestedFor(urlPathEqualTo(fullLeadPath())));
+    }
+
+    // ---- what reaches the provider ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a/b", "..%2F..%2Fadmin", "x?y=1", "x#frag", "with space", "50%", "a;b", "ü"})
+    void theIdIsExactlyOneEncodedPathSegment(String hostileId) {
+        provider.stubFor(any(anyUrl()).willReturn(deleteSuccess(new LeadId(hostileId))));
+
+        adapter.deletion().delete(new ProviderCall(account(baseUrl()), new LeadId(hostileId), List.of(), TIMEOUT));
+
+        LoggedRequest request = onlyRequest();
+        String rawPath = URI.create(request.getUrl()).getRawPath();
+        String expectedPrefix = API_ROOT + leadPath("");
+        assertThat(rawPath).startsWith(expectedPrefix);
+        String segment = rawPath.substring(expectedPrefix.length());
+        assertThat(segment).doesNotContain("/", "?", "#", " ");
+        assertThat(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8)).isEqualTo(hostileId);
+        assertThat(URI.create(request.getUrl()).getRawQuery()).isNull();
+    }
+
+    @Test
+    void remoteQueryArrivesIntactInOrderWithRepeats() {
+        stubDelete(deleteSuccess(leadId()));
+        List<QueryParameter> query = List.of(
+                new QueryParameter("validation-level", "2"),
+                new QueryParameter("a[b]", "c"),
+                new QueryParameter("amp&ersand", "x=y&z"),
+                new QueryParameter("brace", "{id}"),
+                new QueryParameter("space name", "two words + plus"),
+                new QueryParameter("percent", "100%25 sure %"),
+                new QueryParameter("unicode", "résumé ✓"),
+                new QueryParameter("repeat", "1"),
+                new QueryParameter("repeat", "2"),
+                new QueryParameter("empty", ""));
+
+        adapter.deletion().delete(call(query, TIMEOUT));
+
+        LoggedRequest request = onlyRequest();
+        assertThat(URI.create(request.getUrl()).getRawPath()).isEqualTo(fullLeadPath());
+        assertThat(decodeForm(URI.create(request.getUrl()).getRawQuery())).containsExactlyElementsOf(query);
+    }
+
+    @Test
+    void noQueryStringWhenThereIsNoRemoteQuery() {
+        stubDelete(deleteSuccess(leadId()));
+
+        adapter.deletion().delete(call());
+
+        assertThat(URI.create(onlyRequest().getUrl()).getRawQuery()).isNull();
+    }
+
+    @Test
+    void theAccountIsCheckedByItsProvider() {
+        adapterProvider().checkAccount(account(baseUrl()));
+    }
+
+    @Test
+    void credentialsNeverAppearInFailureMessages() {
+        stubDelete(errorAnswer(401, "bad credentials"));
+
+        ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(call()));
+
+        var account = account(baseUrl());
+        for (String name : account.credentials().names()) {
+            String secret = account.credentials().require(name);
+            assertThat(rejection.getMessage()).doesNotContain(secret);
+            assertThat(String.valueOf(rejection)).doesNotContain(secret);
+        }
+        assertThat(account.toString()).doesNotContain(account.credentials().find("password").orElse("\u0000never"));
+    }
+
+    // ---- helpers for subclasses ----
+
+    protected LoggedRequest onlyRequest() {
+        var events = provider.getAllServeEvents();
+        assertThat(events).as("requests that reached the provider").hasSize(1);
+        return events.get(0).getRequest();
+    }
+
+    /** Decodes a raw query as application/x-www-form-urlencoded, keeping order and repeats. */
+    protected static List<QueryParameter> decodeForm(String rawQuery) {
+        var pairs = new ArrayList<QueryParameter>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return pairs;
+        }
+        for (String pair : rawQuery.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            pairs.add(new QueryParameter(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8)));
+        }
+        return pairs;
+    }
+}
