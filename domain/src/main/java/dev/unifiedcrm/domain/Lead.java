@@ -58,4 +58,11 @@ public record Lead(
         return new Lead(id, null, null, null, null, null, null, null, null, null,
                 List.of(), List.of(), List.of(), Map.of(), null, null, null, null, null, null, null);
     }
+
+    /** The same lead with other remote data. */
+    public Lead withRemoteData(Object newRemoteData) {
+        return new Lead(id, owner, leadSource, leadType, status, title, contact, account, firstName, lastName,
+                addresses, emailAddresses, phoneNumbers, customFields, lastActivityAt, createdAt, updatedAt,
+                convertedAt, convertedContact, convertedAccount, newRemoteData);
+    }
 }
