@@ -101,12 +101,17 @@ final class ZendeskSellLeadDeletionAdapter implements LeadDeletionPort, LeadLook
         ProviderAnswer answer;
         try (Response response = send.apply(options(call.timeout()))) {
             answer = reader.read(response);
+        } catch (ProviderContractBreach tooLarge) {
+            answer = tooLarge.providerAnswer();
+            if (!isRedirect(answer)) {
+                throw tooLarge;
+            }
         } catch (ProviderFailure failure) {
             throw failure;
         } catch (IOException | RuntimeException e) {
             throw classify(e, action, host, call.timeout());
         }
-        if (answer.status() >= 300 && answer.status() < 400) {
+        if (isRedirect(answer)) {
             throw new ProviderContractBreach(ProviderContractBreach.Kind.REDIRECT, answer,
                     "Zendesk Sell answered the " + action + " with a redirect (" + answer.status()
                             + "); redirects are never followed");
@@ -119,6 +124,10 @@ final class ZendeskSellLeadDeletionAdapter implements LeadDeletionPort, LeadLook
                     "Zendesk Sell answered the " + action + " with an unexpected status " + answer.status());
         }
         return answer;
+    }
+
+    private static boolean isRedirect(ProviderAnswer answer) {
+        return answer.status() >= 300 && answer.status() < 400;
     }
 
     /**

@@ -321,6 +321,18 @@ class ZendeskSellLeadDeletionAdapterTest extends LeadDeletionPortContract {
         assertThat(breach.providerAnswer().contentType()).isEqualTo("application/json");
     }
 
+    @Test
+    void aRedirectWithAHugeBodyIsStillReportedAsARedirect() {
+        provider.stubFor(delete(urlPathEqualTo(fullLeadPath())).willReturn(aResponse().withStatus(301)
+                .withHeader("Location", "https://example.invalid/").withBody("x".repeat(2 * 1024 * 1024))));
+
+        ProviderContractBreach breach = catchThrowableOfType(ProviderContractBreach.class, () -> adapter.deletion().delete(call()));
+
+        assertThat(breach.kind()).isEqualTo(ProviderContractBreach.Kind.REDIRECT);
+        assertThat(breach.providerAnswer().header("location")).contains("https://example.invalid/");
+        assertThat(provider.getAllServeEvents()).hasSize(1);
+    }
+
     // ---- fetch ----
 
     @Test
