@@ -1,20 +1,21 @@
 package dev.unifiedcrm.adapters.pipeliner;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.math.BigDecimal;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The {@code data} of Pipeliner's answer to {@code GET /entities/Leads/{id}}: the fields the unified
- * lead takes, and every other top-level key in {@code otherKeys}, in the provider's order, with
- * exact JSON values. Among those, the keys of {@link #STANDARD_KEYS} are Pipeliner's own and left to
+ * lead takes. The other keys of {@link #STANDARD_KEYS} are Pipeliner's own and deliberately left to
  * {@code remote_data} (the deal's {@code name}, {@code description}, {@code step_id}, {@code unit_id},
  * {@code is_deleted}, {@code is_archived}, {@code lost_date}, {@code quick_contact_name},
- * {@code quick_account_name}, {@code ranking}, {@code revision}, ...); all the others are custom fields.
+ * {@code quick_account_name}, {@code ranking}, {@code revision}, ...); every key outside that list is
+ * a custom field, which the mapper takes from the ordered lead object itself, so that order and
+ * exact values survive (Jackson collects a record's any-setter keys in a {@code HashMap}).
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 record PipelinerLeadDto(
         @JsonProperty("id") String id,
         @JsonProperty("owner_id") String ownerId,
@@ -29,8 +30,7 @@ record PipelinerLeadDto(
         @JsonProperty("quick_account_phone") String quickAccountPhone,
         @JsonProperty("created") String created,
         @JsonProperty("modified") String modified,
-        @JsonProperty("qualify_date") String qualifyDate,
-        @JsonAnySetter Map<String, Object> otherKeys) {
+        @JsonProperty("qualify_date") String qualifyDate) {
 
     /** The standard Lead keys of Pipeliner's OpenAPI; any other top-level key is a custom field. */
     static final Set<String> STANDARD_KEYS = Set.of(

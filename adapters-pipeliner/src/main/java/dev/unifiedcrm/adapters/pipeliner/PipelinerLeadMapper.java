@@ -61,7 +61,7 @@ interface PipelinerLeadMapper {
     @Mapping(target = "addresses", ignore = true)
     @Mapping(target = "emailAddresses", source = "lead", qualifiedByName = "emailAddresses")
     @Mapping(target = "phoneNumbers", source = "lead", qualifiedByName = "phoneNumbers")
-    @Mapping(target = "customFields", source = "lead.otherKeys", qualifiedByName = "customFields")
+    @Mapping(target = "customFields", source = "remoteData", qualifiedByName = "customFields")
     @Mapping(target = "lastActivityAt", ignore = true)
     @Mapping(target = "createdAt", source = "lead.created", qualifiedByName = "instant")
     @Mapping(target = "updatedAt", source = "lead.modified", qualifiedByName = "instant")
@@ -137,10 +137,10 @@ interface PipelinerLeadMapper {
 
     /** Every top-level key that is not a standard Lead key, in order, values as they came (nulls too). */
     @Named("customFields")
-    default Map<String, Object> customFields(Map<String, Object> otherKeys) {
+    default Map<String, Object> customFields(Map<String, Object> leadObject) {
         var custom = new LinkedHashMap<String, Object>();
-        if (otherKeys != null) {
-            otherKeys.forEach((key, value) -> {
+        if (leadObject != null) {
+            leadObject.forEach((key, value) -> {
                 if (!PipelinerLeadDto.STANDARD_KEYS.contains(key)) {
                     custom.put(key, value);
                 }
