@@ -28,10 +28,14 @@ final class InsightlySimulator implements ProviderSimulator {
     private final String apiKey;
     private final ConcurrentMap<Long, ObjectNode> leads = new ConcurrentHashMap<>();
     private final List<String> seededLeadIds = new ArrayList<>();
-    private final AtomicInteger remainingToday = new AtomicInteger(DAILY_QUOTA);
+    private final int dailyQuota;
+    private final AtomicInteger remainingToday;
 
-    InsightlySimulator(String apiKey) {
+    /** {@code dailyQuota}: requests for the simulator's lifetime (there is no day change in a demo). */
+    InsightlySimulator(String apiKey, int dailyQuota) {
         this.apiKey = apiKey;
+        this.dailyQuota = dailyQuota;
+        this.remainingToday = new AtomicInteger(dailyQuota);
         for (ObjectNode lead : Json.readLeads("insightly-leads.json")) {
             long id = lead.get("LEAD_ID").asLong();
             leads.put(id, lead);
@@ -92,7 +96,7 @@ final class InsightlySimulator implements ProviderSimulator {
     }
 
     private Reply withQuota(Reply reply) {
-        return reply.withHeader("X-RateLimit-Limit", Integer.toString(DAILY_QUOTA))
+        return reply.withHeader("X-RateLimit-Limit", Integer.toString(dailyQuota))
                 .withHeader("X-RateLimit-Remaining", Integer.toString(remainingToday.get()));
     }
 

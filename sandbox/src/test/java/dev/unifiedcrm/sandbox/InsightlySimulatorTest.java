@@ -125,6 +125,24 @@ class InsightlySimulatorTest {
         assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).isPresent();
     }
 
+    @Test
+    void answers429OnceTheDailyQuotaIsSpent() {
+        InsightlySimulator simulator = new InsightlySimulator("key", 2);
+        String key = basic("key", "");
+        IncomingRequest get = new IncomingRequest("GET", "/v3.1/Leads/71234567",
+                name -> name.equals("Authorization") ? key : null);
+
+        assertThat(simulator.handle(get).status()).isEqualTo(200);
+        Reply last = simulator.handle(get);
+        Reply spent = simulator.handle(get);
+
+        assertThat(last.status()).isEqualTo(200);
+        assertThat(last.headers()).containsEntry("X-RateLimit-Remaining", "0");
+        assertThat(spent.status()).isEqualTo(429);
+        assertThat(spent.headers()).containsEntry("X-RateLimit-Limit", "2").containsEntry("X-RateLimit-Remaining", "0");
+        assertThat(json(new String(spent.body(), java.nio.charset.StandardCharsets.UTF_8)).has("Message")).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"abc", "-71234567", "%2B71234567", "71234567.0", "7123456712345671234567"})
     void malformedIdsAnswer404(String id) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,19 +50,19 @@ class ProviderSimulatorsTest {
             assertThat(accounts).extracting(DemoAccount::accountId).doesNotHaveDuplicates();
 
             DemoAccount insightly = accounts.get(0);
-            assertThat(insightly.baseUrl().getPath()).isEqualTo("/v3.1");
+            assertThat(insightly.baseUrl().getPath()).isEqualTo("/insightly/v3.1");
             assertThat(insightly.context()).isEqualTo(Map.of("pod", "sandbox"));
             assertThat(insightly.credentials()).containsOnlyKeys("api_key");
             assertThat(insightly.seededLeadIds()).first().isEqualTo("71234567");
 
             DemoAccount pipeliner = accounts.get(1);
-            assertThat(pipeliner.baseUrl().getPath()).isEqualTo("/api/v100/rest/spaces/sandbox");
+            assertThat(pipeliner.baseUrl().getPath()).isEqualTo("/pipeliner/api/v100/rest/spaces/sandbox");
             assertThat(pipeliner.context()).isEqualTo(Map.of("space_id", "sandbox"));
             assertThat(pipeliner.credentials()).containsOnlyKeys("username", "password");
             assertThat(pipeliner.seededLeadIds()).first().isEqualTo("8c4d1f7e-3b2a-4d9e-9f10-2a6b5c7d8e90");
 
             DemoAccount sell = accounts.get(2);
-            assertThat(sell.baseUrl().getPath()).isEqualTo("/v2");
+            assertThat(sell.baseUrl().getPath()).isEqualTo("/zendesk_sell/v2");
             assertThat(sell.context()).isEmpty();
             assertThat(sell.credentials()).containsOnlyKeys("access_token");
             assertThat(sell.seededLeadIds()).first().isEqualTo("1");
@@ -116,15 +117,29 @@ class ProviderSimulatorsTest {
     @Test
     void closeFreesThePorts() throws IOException {
         List<URI> roots = new ArrayList<>();
-        try (ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1")) {
-            simulators.demoAccounts().forEach(account -> roots.add(account.baseUrl()));
-        }
+        ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1");
+        simulators.demoAccounts().forEach(account -> roots.add(account.baseUrl()));
+
+        simulators.close();
+        simulators.close();
 
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         for (URI root : roots) {
             try (ServerSocket socket = new ServerSocket(root.getPort(), 50, loopback)) {
                 assertThat(socket.getLocalPort()).isEqualTo(root.getPort());
             }
+        }
+    }
+
+    @Test
+    void pathsOutsideEverySimulatorAnswer404Json() {
+        try (ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1")) {
+            URI root = simulators.demoAccounts().get(0).baseUrl().resolve("/");
+
+            HttpResponse<String> response = send("GET", root.resolve("/salesforce/leads/1"));
+
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(SandboxHttp.json(response).get("message").asText()).contains("/insightly");
         }
     }
 
