@@ -65,12 +65,21 @@ final class InsightlyLeadDeletionAdapter implements LeadDeletionPort, LeadLookup
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> leadObject = (Map<String, Object>) object;
+        InsightlyLeadDto dto;
+        try {
+            dto = json.read(answer.body(), InsightlyLeadDto.class);
+        } catch (IOException e) {
+            throw unreadableLead(answer, "a field has an unexpected type");
+        }
+        if (mapper.text(dto.leadId()) == null) {
+            throw unreadableLead(answer, "it has no LEAD_ID");
+        }
         Lead lead;
         try {
-            lead = mapper.toLead(json.read(answer.body(), InsightlyLeadDto.class), leadObject);
-        } catch (IOException | IllegalArgumentException | NullPointerException e) {
-            throw new ProviderContractBreach(ProviderContractBreach.Kind.UNEXPECTED_BODY, answer,
-                    "Insightly answered the fetch with a lead object that cannot be read: " + describe(e));
+            lead = mapper.toLead(dto, leadObject);
+        } catch (IllegalArgumentException e) {
+            // The mapper's own messages name the problem without quoting the provider's data.
+            throw unreadableLead(answer, e.getMessage());
         }
         if (!call.leadId().value().equals(lead.id())) {
             throw new ProviderContractBreach(ProviderContractBreach.Kind.UNEXPECTED_BODY, answer,
@@ -163,13 +172,8 @@ final class InsightlyLeadDeletionAdapter implements LeadDeletionPort, LeadLookup
         return null;
     }
 
-    private static String describe(Exception e) {
-        if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("a date-time")) {
-            return e.getMessage();
-        }
-        if (e instanceof NullPointerException) {
-            return "a required field is missing";
-        }
-        return "a field has an unexpected type or LEAD_ID is missing";
+    private static ProviderContractBreach unreadableLead(ProviderAnswer answer, String why) {
+        return new ProviderContractBreach(ProviderContractBreach.Kind.UNEXPECTED_BODY, answer,
+                "Insightly answered the fetch with a lead object that cannot be read: " + why);
     }
 }
