@@ -260,7 +260,7 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
             return raw(answer, headers);
         }
         Object remoteData = answer.isSuccess() ? jsonOrNull(answer.parsedBody()) : null;
-        Lead lead = fetched != null ? fetched.lead() : Lead.withId(deletedId).withRemoteData(remoteData);
+        Lead lead = fetched != null ? fetched.lead() : Lead.withId(deletedId, remoteData);
         var remoteDataView = command.ignoreRemoteData() ? LeadViews.RemoteData.OMIT : LeadViews.RemoteData.INCLUDE;
         Map<String, Object> tree = command.format() == ResponseFormat.NORMALIZED
                 ? LeadViews.normalized(lead, remoteDataView)

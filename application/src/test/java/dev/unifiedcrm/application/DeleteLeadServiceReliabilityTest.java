@@ -291,7 +291,7 @@ class DeleteLeadServiceReliabilityTest {
 
         @Test
         void withReturnDeletedLeadTheFetchedLeadIsTheAnswer() {
-            insightly.lookup = call -> FakeCrm.fetched(Lead.withId("42").withRemoteData(Map.of("LEAD_ID", 42)));
+            insightly.lookup = call -> FakeCrm.fetched(Lead.withId("42", Map.of("LEAD_ID", 42)));
             script(() -> new ProviderTimeout("no answer", Delivery.MAYBE_DELIVERED, null),
                     () -> RetryRulesTest.rejection(404, Map.of(), false));
 
