@@ -114,7 +114,7 @@ final class Launcher {
         Optional<AutoCloseable> companion = Optional.empty();
         SandboxMode sandbox = null;
         if (options.mode.sandbox) {
-            sandbox = SandboxMode.start(options.host);
+            sandbox = SandboxMode.start();
             configuration = sandbox.configuration();
             companion = Optional.of(sandbox);
         } else {
