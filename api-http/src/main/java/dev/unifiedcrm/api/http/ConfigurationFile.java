@@ -156,7 +156,7 @@ final class ConfigurationFile {
             }
             Optional<IntegratedAccountId> id = idOf(entry);
             if (id.isPresent()) {
-                scope = new Scope(id.get().value());
+                scope = new Scope("account " + id.get().value());
             }
             IntegratedAccount account = account(scope, entry);
             Integer previous = seen.putIfAbsent(account.id(), i);
@@ -275,7 +275,7 @@ final class ConfigurationFile {
         return text.length() <= 40 && text.chars().allMatch(c -> c > 0x20 && c < 0x7f) ? text : "(not shown)";
     }
 
-    /** Errors inside one account (or the top level when {@code account} is null). */
+    /** Errors inside one account ({@code account <id>} or {@code accounts[N]}), or the top level when null. */
     private final class Scope {
         private final String account;
 
@@ -286,7 +286,7 @@ final class ConfigurationFile {
         InvalidConfigurationException error(String field, String problem) {
             var line = new StringBuilder("invalid configuration file ").append(file).append(": ");
             if (account != null) {
-                line.append("account ").append(account).append(": ");
+                line.append(account).append(": ");
             }
             if (!field.isEmpty()) {
                 line.append("field ").append(field).append(": ");
