@@ -526,6 +526,22 @@ class DeleteLeadServiceReliabilityTest {
         }
 
         @Test
+        void aCallWaitsOnlySoLongThatTheExchangeStillFitsInTheTimeLeft() {
+            var waits = new CopyOnWriteArrayList<Duration>();
+            pacer = (account, rate, maxWait) -> {
+                waits.add(maxWait);
+                return CallPacer.Turn.GRANTED;
+            };
+            service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            timeouts = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(30));
+            service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+
+            // request 30 s, attempt 2 s: up to 28 s; attempt 20 s: half of the 30 s is kept for the exchange
+            assertThat(waits.get(0)).isBetween(Duration.ofSeconds(27), Duration.ofSeconds(28));
+            assertThat(waits.get(1)).isBetween(Duration.ofSeconds(14), Duration.ofSeconds(15));
+        }
+
+        @Test
         void everyAttemptTakesATurn() {
             script(() -> RetryRulesTest.rejection(503, Map.of(), false), FakeCrmAnswers::accepted);
 
