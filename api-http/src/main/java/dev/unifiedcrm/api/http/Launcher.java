@@ -6,6 +6,7 @@ import dev.unifiedcrm.application.UnifiedCrmVersion;
 import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
+import dev.unifiedcrm.resilience.ReliableDeleteLeadService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -131,7 +132,10 @@ final class Launcher {
         var settings = new AdapterSettings(configuration.timeouts().connect(), UnifiedCrmVersion.userAgent(),
                 AdapterSettings.ONE_MIB);
         var adapters = CrmAdapters.of(settings, List.copyOf(providers.values()));
-        var useCase = new DeleteLeadService(directory, adapters, configuration.timeouts(), Clock.systemUTC());
+        DeleteLeadService useCase = ReliableDeleteLeadService.builder(directory, adapters)
+                .timeouts(configuration.timeouts())
+                .clock(Clock.systemUTC())
+                .build();
         var http = new HttpService(useCase, new BearerTokens(configuration.apiTokens()), directory,
                 OpenApiDocument.bytes());
         try {
