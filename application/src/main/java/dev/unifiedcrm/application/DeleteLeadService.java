@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
  * {@link RetryRules} says, by the {@link RetryExecutor}. Every attempt takes a turn from the pacer;
  * a call may wait for its turn as long as the time left still holds the exchange (one attempt, or
  * half the time left if less), else it is answered 429 with {@code Retry-After} and the provider
- * is not called.
+ * is not called. A request that reaches the provider call
+ * is recorded in the {@link AuditTrail} before the first call and after the last; when the first
+ * record cannot be written, the answer is 500 and the provider is not called.
  *
  * <p>Build one with {@link #builder}; the {@code resilience} module offers one fully equipped.
  * Thread-safe when its ports are.
@@ -61,6 +63,7 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
     private final CallPacer pacer;
     private final IdempotencyStore idempotency;
     private final DeleteLeadListener listener;
+    private final AuditTrail auditTrail;
 
     /**
      * A service with the given time limits and the application's defaults for the rest: one
@@ -79,11 +82,13 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
         this.pacer = builder.pacer;
         this.idempotency = builder.idempotency != null ? builder.idempotency : new InMemoryIdempotencyStore(builder.clock);
         this.listener = builder.listener;
+        this.auditTrail = builder.auditTrail;
     }
 
     /**
      * A builder whose defaults are: {@link Timeouts#DEFAULTS}, the system clock in UTC, a single
-     * attempt per exchange, no pacing, an {@link InMemoryIdempotencyStore} on that clock, no listener.
+     * attempt per exchange, no pacing, an {@link InMemoryIdempotencyStore} on that clock, no listener,
+     * no audit trail.
      */
     public static Builder builder(AccountDirectory accounts, CrmAdapters adapters) {
         return new Builder(accounts, adapters);
@@ -119,7 +124,9 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
             return ApiErrors.badRequest("The lead id '" + echo(command.leadId()) + "' is not valid for "
                     + account.integration() + ": " + e.getMessage() + ".");
         }
-        var request = new Request(command, account, registered, leadId, Deadline.after(timeouts.request()));
+        var request = new Request(command, account, registered, leadId, Deadline.after(timeouts.request()),
+                new AuditedCall(auditTrail, new AuditTrail.Deletion(command.requestId(), account.id(),
+                        account.integration(), leadId.value())));
         if (command.idempotencyKey().isEmpty()) {
             return call(request).response();
         }
@@ -162,8 +169,25 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
         return outcome.response();
     }
 
-    /** The provider call(s), paced and retried; never throws for a provider failure. */
+    /** The provider call(s) between the audit trail's two entries. */
     private Outcome call(Request request) {
+        Outcome outcome;
+        try {
+            outcome = attempts(request);
+        } catch (AuditedCall.NotRecorded e) {
+            LOG.log(System.Logger.Level.ERROR, "request_id=" + request.command.requestId()
+                    + " the audit trail could not record the start of this deletion; the provider was not called", e);
+            return new Outcome(ApiErrors.internalError(), false);
+        } catch (RuntimeException | Error e) {
+            request.audit.finish(AuditTrail.Outcome.FAILED);
+            throw e;
+        }
+        request.audit.finish(AuditedCall.outcomeOf(outcome.response()));
+        return outcome;
+    }
+
+    /** The provider call(s), paced and retried; never throws for a provider failure. */
+    private Outcome attempts(Request request) {
         var log = new AttemptLog();
         try {
             FetchedLead fetched = request.command.returnDeletedLead()
@@ -217,16 +241,19 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
                 throw new PacingRefusal(turn.waitTime());
             }
             ProviderCall call = exchange(request.account, request.leadId, query, request.deadline);
+            request.audit.beforeProviderCall();
             emit(new DeleteLeadEvent.AttemptStarted(requestId, request.account.id(), request.account.integration(), exchange, number));
             long sent = System.nanoTime();
             try {
                 T result = port.apply(call);
+                request.audit.providerAnswered(OptionalInt.of(answerOf(result).status()));
                 emit(new DeleteLeadEvent.AttemptFinished(requestId, request.account.id(), request.account.integration(),
                         exchange, number, OptionalInt.of(answerOf(result).status()), "answered",
                         Duration.ofNanos(System.nanoTime() - sent)));
                 return result;
             } catch (ProviderFailure failure) {
                 log.record(exchange, failure);
+                request.audit.providerAnswered(failure.answer().map(a -> OptionalInt.of(a.status())).orElse(OptionalInt.empty()));
                 emit(new DeleteLeadEvent.AttemptFinished(requestId, request.account.id(), request.account.integration(),
                         exchange, number, failure.answer().map(a -> OptionalInt.of(a.status())).orElse(OptionalInt.empty()),
                         outcomeOf(failure), Duration.ofNanos(System.nanoTime() - sent)));
@@ -354,7 +381,7 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
 
     /** A request that passed steps 1 to 5. */
     private record Request(DeleteLeadCommand command, IntegratedAccount account, CrmAdapters.Registered registered,
-                           LeadId leadId, Deadline deadline) {
+                           LeadId leadId, Deadline deadline, AuditedCall audit) {
     }
 
     /** An answer, and whether it comes from an exchange the provider finished (what may be stored). */
@@ -399,6 +426,7 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
         private CallPacer pacer = CallPacer.unpaced();
         private IdempotencyStore idempotency;
         private DeleteLeadListener listener = DeleteLeadListener.none();
+        private AuditTrail auditTrail = AuditTrail.none();
 
         private Builder(AccountDirectory accounts, CrmAdapters adapters) {
             this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -433,6 +461,12 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
 
         public Builder listener(DeleteLeadListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Where deletions are recorded (contract section 6, audit trail); by default nowhere. */
+        public Builder auditTrail(AuditTrail auditTrail) {
+            this.auditTrail = Objects.requireNonNull(auditTrail, "auditTrail");
             return this;
         }
 
