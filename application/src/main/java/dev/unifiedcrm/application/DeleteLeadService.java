@@ -37,9 +37,8 @@ import java.util.regex.Pattern;
  * section 6's: the {@code Idempotency-Key} (checked, then claimed in the {@link IdempotencyStore}),
  * then the local rate limit ({@link CallPacer}); each provider exchange is then retried as
  * {@link RetryRules} says, by the {@link RetryExecutor}. Every attempt takes a turn from the pacer;
- * a call may wait for its turn as long as the time left still holds the exchange (one attempt, or
- * half the time left if less), else it is answered 429 with {@code Retry-After} and the provider
- * is not called. A request that reaches the provider call
+ * a call waits for its turn unless that wait is longer than the time left (the contract's rule), in
+ * which case it is answered 429 with {@code Retry-After} and the provider is not called. A request that reaches the provider call
  * is recorded in the {@link AuditTrail} before the first call and after the last; when the first
  * record cannot be written, the answer is 500 and the provider is not called.
  *
@@ -236,7 +235,7 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
             if (number > 1) {
                 emit(new DeleteLeadEvent.Retry(requestId, request.account.id(), request.account.integration(), exchange, number));
             }
-            var turn = pacer.awaitTurn(request.account.id(), rate, longestWait(request.deadline.remaining()));
+            var turn = pacer.awaitTurn(request.account.id(), rate, request.deadline.remaining());
             if (!turn.granted()) {
                 throw new PacingRefusal(turn.waitTime());
             }
@@ -260,17 +259,6 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
                 throw failure;
             }
         });
-    }
-
-    /**
-     * How long a call may wait for its turn: the time left, less what the exchange itself needs (one
-     * attempt, at most half the time left). A turn that leaves no time for the exchange would only
-     * turn a local 429 into a 504 and, for a delete, into an uncertain one.
-     */
-    private Duration longestWait(Duration timeLeft) {
-        Duration half = timeLeft.dividedBy(2);
-        Duration forTheExchange = timeouts.attempt().compareTo(half) < 0 ? timeouts.attempt() : half;
-        return timeLeft.minus(forTheExchange);
     }
 
     private static ProviderAnswer answerOf(Object result) {

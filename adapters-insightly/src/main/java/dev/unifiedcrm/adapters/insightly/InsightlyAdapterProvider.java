@@ -50,7 +50,7 @@ public final class InsightlyAdapterProvider implements CrmAdapterProvider {
     @Override
     public CrmAdapter create(AdapterSettings settings) {
         // Retries and redirects are the caller's decision: the client never resends or follows.
-        var http = new OkHttpClient.Builder()
+        var http = RetryAfterShield.install(new OkHttpClient.Builder())
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)

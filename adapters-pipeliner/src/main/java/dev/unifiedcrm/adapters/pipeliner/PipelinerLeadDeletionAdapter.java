@@ -65,7 +65,7 @@ final class PipelinerLeadDeletionAdapter implements LeadDeletionPort, LeadLookup
         this.maxBodyBytes = settings.maxBodyBytes();
         this.connectTimeout = settings.connectTimeout();
         String userAgent = settings.userAgent();
-        OkHttpClient http = new OkHttpClient.Builder()
+        OkHttpClient http = RetryAfterShield.install(new OkHttpClient.Builder())
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)

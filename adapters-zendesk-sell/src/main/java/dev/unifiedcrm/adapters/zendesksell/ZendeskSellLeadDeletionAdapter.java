@@ -62,7 +62,7 @@ final class ZendeskSellLeadDeletionAdapter implements LeadDeletionPort, LeadLook
         ObjectMapper json = ProviderAnswerReader.newObjectMapper();
         this.reader = new ProviderAnswerReader(json, settings.maxBodyBytes());
         this.leads = new ZendeskSellLeadDecoder(json, Mappers.getMapper(ZendeskSellLeadMapper.class));
-        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder()
+        okhttp3.OkHttpClient http = RetryAfterShield.install(new okhttp3.OkHttpClient.Builder())
                 // Retries are the application's decision, made knowing whether a delete may have landed.
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)

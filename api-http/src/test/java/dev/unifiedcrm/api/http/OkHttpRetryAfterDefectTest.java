@@ -3,7 +3,6 @@ package dev.unifiedcrm.api.http;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -20,15 +19,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two defects the property tests found in the OkHttp-based adapters, kept as the contract's
- * expectations until the adapters are fixed: OkHttp's RetryAndFollowUpInterceptor reads a 503's
- * {@code Retry-After} on its own, even with {@code retryOnConnectionFailure(false)}. On {@code 0}
- * it resends the request at once (the contract: the HTTP client never retries on its own); past
- * {@code Integer.MAX_VALUE} it throws {@code NumberFormatException}, which no adapter catches (a 500).
- * The fix belongs in the adapters (a network interceptor that hides a 503's Retry-After from
- * OkHttp, or catching the exception as a provider contract breach).
+ * Two defects the property tests found in the OkHttp-based adapters, now fixed there
+ * (RetryAfterShield): OkHttp's follow-up step reads a 503's {@code Retry-After} on its own, even with
+ * {@code retryOnConnectionFailure(false)}. On {@code 0} it resent the request at once (the contract:
+ * the HTTP client never retries on its own); past {@code Integer.MAX_VALUE} it threw
+ * {@code NumberFormatException} (a 500). Through the whole service: 502, and only the service's own
+ * three attempts.
  */
-@Disabled("adapter defect, reported: OkHttp acts on a 503's Retry-After by itself")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OkHttpRetryAfterDefectTest {
 
