@@ -42,50 +42,74 @@ public final class BenchmarkMain {
     }
 
     static void print(Collection<RunResult> results, PrintStream out) {
-        Map<String, Result<?>> floor = new HashMap<>();
-        for (RunResult run : results) {
-            if (run.getParams().getBenchmark().endsWith("FloorBenchmark.httpClient")) {
-                floor.put(run.getParams().getParam("integration"), run.getPrimaryResult());
-            }
-        }
-        out.println("In-process delete against the loopback stub: library / bare HttpClient (target <= 1.10)");
-        out.printf(Locale.ROOT, "%-13s %-11s %18s %18s %7s %10s%n",
-                "integration", "format", "library us/op", "floor us/op", "ratio", "added us");
-        for (RunResult run : sorted(results, "DeleteLeadBenchmark.library")) {
+        Map<String, Result<?>> floor = scores(results, "FloorBenchmark.httpClient");
+        Map<String, Result<?>> socket = scores(results, "FloorBenchmark.rawSocket");
+        out.println("In-process delete against the loopback stub, time per operation in microseconds (± 99.9% CI)");
+        out.println("ratio = library / bare HttpClient (issue 8 target <= 1.10); vs socket = library / raw-socket exchange");
+        String row = "%-13s %-11s %16s %16s %6s %9s %16s %9s%n";
+        out.printf(Locale.ROOT, row, "integration", "format", "library", "HttpClient", "ratio", "added",
+                "raw socket", "vs socket");
+        for (RunResult run : select(results, "DeleteLeadBenchmark.library")) {
             String integration = run.getParams().getParam("integration");
             Result<?> library = run.getPrimaryResult();
             Result<?> base = floor.get(integration);
-            out.printf(Locale.ROOT, "%-13s %-11s %18s %18s %7s %10s%n", integration, run.getParams().getParam("format"),
-                    score(library), base == null ? "-" : score(base), base == null ? "-" : ratio(library, base),
-                    base == null ? "-" : String.format(Locale.ROOT, "%+.1f", library.getScore() - base.getScore()));
+            Result<?> bare = socket.get(integration);
+            out.printf(Locale.ROOT, row, integration, run.getParams().getParam("format"), score(library),
+                    score(base), ratio(library, base),
+                    base == null ? "-" : String.format(Locale.ROOT, "%+.1f", library.getScore() - base.getScore()),
+                    score(bare), ratio(library, bare));
         }
-        List<RunResult> clients = sorted(results, "FeignClientBenchmark.delete");
-        if (!clients.isEmpty()) {
-            Result<?> base = floor.get("pipeliner");
+        if (!floor.isEmpty() || !socket.isEmpty()) {
             out.println();
-            out.println("Feign transports, Pipeliner delete (200 + JSON body): Feign over each client / bare HttpClient");
-            out.printf(Locale.ROOT, "%-16s %18s %7s%n", "client", "us/op", "ratio");
-            for (RunResult run : clients) {
-                out.printf(Locale.ROOT, "%-16s %18s %7s%n", run.getParams().getParam("client"),
-                        score(run.getPrimaryResult()), base == null ? "-" : ratio(run.getPrimaryResult(), base));
+            out.printf(Locale.ROOT, "%-13s %16s %16s%n", "floors", "HttpClient", "raw socket");
+            for (String integration : List.of("insightly", "pipeliner", "zendesk_sell")) {
+                out.printf(Locale.ROOT, "%-13s %16s %16s%n", integration, score(floor.get(integration)),
+                        score(socket.get(integration)));
             }
         }
-        for (var entry : floor.entrySet()) {
-            out.printf(Locale.ROOT, "floor %-13s %18s%n", entry.getKey(), score(entry.getValue()));
+        List<RunResult> clients = select(results, "FeignClientBenchmark.delete");
+        if (!clients.isEmpty()) {
+            Result<?> base = floor.get("pipeliner");
+            Result<?> bare = socket.get("pipeliner");
+            out.println();
+            out.println("Feign transports, Pipeliner delete (200 + JSON body), time per operation in microseconds");
+            out.printf(Locale.ROOT, "%-16s %16s %12s %10s%n", "client", "Feign+client", "/HttpClient", "/socket");
+            for (RunResult run : clients) {
+                out.printf(Locale.ROOT, "%-16s %16s %12s %10s%n", run.getParams().getParam("client"),
+                        score(run.getPrimaryResult()), ratio(run.getPrimaryResult(), base),
+                        ratio(run.getPrimaryResult(), bare));
+            }
         }
     }
 
-    private static List<RunResult> sorted(Collection<RunResult> results, String benchmarkSuffix) {
+    private static Map<String, Result<?>> scores(Collection<RunResult> results, String benchmarkSuffix) {
+        Map<String, Result<?>> byIntegration = new HashMap<>();
+        for (RunResult run : select(results, benchmarkSuffix)) {
+            byIntegration.put(run.getParams().getParam("integration"), run.getPrimaryResult());
+        }
+        return byIntegration;
+    }
+
+    private static List<RunResult> select(Collection<RunResult> results, String benchmarkSuffix) {
         return results.stream()
                 .filter(run -> run.getParams().getBenchmark().endsWith(benchmarkSuffix))
                 .toList();
     }
 
     private static String score(Result<?> result) {
-        return String.format(Locale.ROOT, "%.1f ± %.1f", result.getScore(), result.getScoreError());
+        if (result == null) {
+            return "-";
+        }
+        double error = result.getScoreError();
+        return Double.isNaN(error)
+                ? String.format(Locale.ROOT, "%.1f", result.getScore())
+                : String.format(Locale.ROOT, "%.1f ± %.1f", result.getScore(), error);
     }
 
     private static String ratio(Result<?> numerator, Result<?> denominator) {
+        if (denominator == null) {
+            return "-";
+        }
         return String.format(Locale.ROOT, "%.2f", numerator.getScore() / denominator.getScore());
     }
 }
