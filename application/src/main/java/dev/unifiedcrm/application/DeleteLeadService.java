@@ -93,7 +93,7 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
         }
         Lead lead = fetched != null
                 ? fetched.lead()
-                : Lead.withId(deleted.id()).withRemoteData(jsonOrNull(deleted.answer().parsedBody()));
+                : Lead.withId(deleted.id(), jsonOrNull(deleted.answer().parsedBody()));
         var remoteData = command.ignoreRemoteData() ? LeadViews.RemoteData.OMIT : LeadViews.RemoteData.INCLUDE;
         Map<String, Object> tree = command.format() == ResponseFormat.NORMALIZED
                 ? LeadViews.normalized(lead, remoteData)

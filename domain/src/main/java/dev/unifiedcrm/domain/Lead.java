@@ -55,14 +55,15 @@ public record Lead(
 
     /** A lead of which only the id is known, as after a delete whose provider answers with no body. */
     public static Lead withId(String id) {
-        return new Lead(id, null, null, null, null, null, null, null, null, null,
-                List.of(), List.of(), List.of(), Map.of(), null, null, null, null, null, null, null);
+        return withId(id, null);
     }
 
-    /** The same lead with other remote data. */
-    public Lead withRemoteData(Object newRemoteData) {
-        return new Lead(id, owner, leadSource, leadType, status, title, contact, account, firstName, lastName,
-                addresses, emailAddresses, phoneNumbers, customFields, lastActivityAt, createdAt, updatedAt,
-                convertedAt, convertedContact, convertedAccount, newRemoteData);
+    /**
+     * A lead of which only the id and the provider's raw answer are known, as after a delete.
+     * (A static factory, not an instance "wither": MapStruct would take that for a target property.)
+     */
+    public static Lead withId(String id, Object remoteData) {
+        return new Lead(id, null, null, null, null, null, null, null, null, null,
+                List.of(), List.of(), List.of(), Map.of(), null, null, null, null, null, null, remoteData);
     }
 }

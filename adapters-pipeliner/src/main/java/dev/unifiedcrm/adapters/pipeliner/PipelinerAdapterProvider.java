@@ -1,0 +1,49 @@
+package dev.unifiedcrm.adapters.pipeliner;
+
+import dev.unifiedcrm.domain.IntegratedAccount;
+import dev.unifiedcrm.domain.Integration;
+import dev.unifiedcrm.domain.LeadIdFormat;
+import dev.unifiedcrm.domain.spi.AdapterSettings;
+import dev.unifiedcrm.domain.spi.CrmAdapter;
+import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
+
+import java.util.OptionalDouble;
+
+/**
+ * The Pipeliner integration ({@code pipeliner}), found by {@link java.util.ServiceLoader}: lead ids
+ * are UUIDs, no request rate is published (unpaced), accounts need {@code context.space_id},
+ * {@code context.service_url} (unless {@code base_url} is set), {@code credentials.username} and
+ * {@code credentials.password}.
+ */
+public final class PipelinerAdapterProvider implements CrmAdapterProvider {
+
+    public PipelinerAdapterProvider() {
+        // ServiceLoader needs a public no-argument constructor; the work happens in create().
+    }
+
+    @Override
+    public Integration integration() {
+        return Integration.PIPELINER;
+    }
+
+    @Override
+    public LeadIdFormat leadIdFormat() {
+        return LeadIdFormat.UUID;
+    }
+
+    @Override
+    public OptionalDouble documentedRequestsPerSecond() {
+        return OptionalDouble.empty();
+    }
+
+    @Override
+    public void checkAccount(IntegratedAccount account) {
+        PipelinerAccounts.check(account);
+    }
+
+    @Override
+    public CrmAdapter create(AdapterSettings settings) {
+        var adapter = new PipelinerLeadDeletionAdapter(settings);
+        return new CrmAdapter(adapter, adapter);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.unifiedcrm.sandbox;
+
+import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A demo account: {@code integration} as in config files ("insightly", "pipeliner", "zendesk_sell"),
+ * {@code accountId} a lower-case UUID (fresh per start), {@code baseUrl} the simulator's API root for this
+ * account (http://127.0.0.1:PORT/...), {@code context} the account's context keys (insightly: {"pod": "sandbox"};
+ * pipeliner: {"space_id": "sandbox"}; zendesk_sell: {}), {@code credentials} (insightly {"api_key"};
+ * pipeliner {"username","password"}; zendesk_sell {"access_token"}; fresh random values per start),
+ * {@code seededLeadIds} the ids of the leads the simulator holds at start (in a stable order).
+ *
+ * <p>{@link #toString()} masks the credential values.
+ */
+public record DemoAccount(String integration, String accountId, URI baseUrl,
+                          Map<String, String> context, Map<String, String> credentials,
+                          List<String> seededLeadIds) {
+
+    public DemoAccount {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        context = ordered(Objects.requireNonNull(context, "context"));
+        credentials = ordered(Objects.requireNonNull(credentials, "credentials"));
+        seededLeadIds = List.copyOf(Objects.requireNonNull(seededLeadIds, "seededLeadIds"));
+    }
+
+    private static Map<String, String> ordered(Map<String, String> map) {
+        map.forEach((key, value) -> {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, () -> "value of " + key);
+        });
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    @Override
+    public String toString() {
+        String maskedCredentials = credentials.keySet().stream()
+                .map(key -> key + "=***")
+                .collect(Collectors.joining(", ", "{", "}"));
+        return "DemoAccount[integration=" + integration + ", accountId=" + accountId + ", baseUrl=" + baseUrl
+                + ", context=" + context + ", credentials=" + maskedCredentials
+                + ", seededLeadIds=" + seededLeadIds + "]";
+    }
+}

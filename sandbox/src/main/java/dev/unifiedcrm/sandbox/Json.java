@@ -1,0 +1,50 @@
+package dev.unifiedcrm.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The one Jackson mapper of the module: writes reply bodies and reads the seeded leads. */
+final class Json {
+
+    // Floats as BigDecimal so seeded values come back exactly as written.
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private Json() {
+    }
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    static byte[] write(Object body) {
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a reply body", e);
+        }
+    }
+
+    /** Reads a JSON array of lead objects from a class-path resource next to this class. */
+    static List<ObjectNode> readLeads(String resource) {
+        try (InputStream in = Json.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing seed resource " + resource);
+            }
+            JsonNode array = MAPPER.readTree(in);
+            List<ObjectNode> leads = new ArrayList<>();
+            array.forEach(lead -> leads.add((ObjectNode) lead));
+            return leads;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read seed resource " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.unifiedcrm.sandbox;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Built-in simulators of Insightly, Pipeliner and Zendesk Sell on loopback, seeded with leads. One HTTP server
+ * on a free port serves the three, each below its own prefix ({@code /insightly/v3.1},
+ * {@code /pipeliner/api/v100/rest/spaces/sandbox}, {@code /zendesk_sell/v2}); a demo account's {@code baseUrl}
+ * is its API root. Thread-safe; the state (deleted leads, Insightly's quota) lives as long as the instance.
+ */
+public final class ProviderSimulators implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderSimulators.class);
+
+    private static final String INSIGHTLY_MOUNT = "/insightly";
+    private static final String PIPELINER_MOUNT = "/pipeliner";
+    private static final String ZENDESK_SELL_MOUNT = "/zendesk_sell";
+
+    private final SimulatorServer server;
+    private final List<DemoAccount> demoAccounts;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ProviderSimulators(SimulatorServer server, List<DemoAccount> demoAccounts) {
+        this.server = server;
+        this.demoAccounts = List.copyOf(demoAccounts);
+    }
+
+    /**
+     * Starts the three simulators on a free port of {@code host} (a loopback address, e.g. "127.0.0.1").
+     *
+     * @throws IllegalArgumentException if {@code host} is not a loopback address
+     * @throws IllegalStateException if the server cannot start
+     */
+    public static ProviderSimulators start(String host) {
+        String address = loopbackLiteral(host);
+        RandomValues random = new RandomValues(new SecureRandom());
+        SimulatorServer server = null;
+        try {
+            InsightlySimulator insightly = new InsightlySimulator(random.uuid(), InsightlySimulator.DAILY_QUOTA);
+            PipelinerSimulator pipeliner = new PipelinerSimulator(
+                    "sandbox_" + random.hex(6), random.hex(24), Clock.systemUTC());
+            ZendeskSellSimulator sell = new ZendeskSellSimulator(random.hex(32), random);
+
+            Map<String, ProviderSimulator> mounts = new LinkedHashMap<>();
+            mounts.put(INSIGHTLY_MOUNT, insightly);
+            mounts.put(PIPELINER_MOUNT, pipeliner);
+            mounts.put(ZENDESK_SELL_MOUNT, sell);
+            server = SimulatorServer.start(address, mounts);
+
+            List<DemoAccount> accounts = List.of(
+                    new DemoAccount("insightly", random.uuid(),
+                            server.uri(INSIGHTLY_MOUNT + InsightlySimulator.ROOT),
+                            Map.of("pod", InsightlySimulator.POD), insightly.credentials(),
+                            insightly.seededLeadIds()),
+                    new DemoAccount("pipeliner", random.uuid(),
+                            server.uri(PIPELINER_MOUNT + PipelinerSimulator.ROOT),
+                            Map.of("space_id", PipelinerSimulator.SPACE_ID), pipeliner.credentials(),
+                            pipeliner.seededLeadIds()),
+                    new DemoAccount("zendesk_sell", random.uuid(),
+                            server.uri(ZENDESK_SELL_MOUNT + ZendeskSellSimulator.ROOT),
+                            Map.of(), sell.credentials(), sell.seededLeadIds()));
+            LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}",
+                    accounts.get(0).baseUrl(), accounts.get(1).baseUrl(), accounts.get(2).baseUrl());
+            return new ProviderSimulators(server, accounts);
+        } catch (RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
+            throw e instanceof IllegalStateException ? e : new IllegalStateException("cannot start the sandbox", e);
+        }
+    }
+
+    /** One demo account per integration, in the order insightly, pipeliner, zendesk_sell. */
+    public List<DemoAccount> demoAccounts() {
+        return demoAccounts;
+    }
+
+    /** Stops every simulator. Calling it again does nothing. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.close();
+        }
+    }
+
+    /** The host without IPv6 brackets, once it is known to be a loopback address. */
+    private static String loopbackLiteral(String host) {
+        Objects.requireNonNull(host, "host");
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            if (!InetAddress.getByName(literal).isLoopbackAddress()) {
+                throw new IllegalArgumentException("host must be a loopback address: " + host);
+            }
+            return literal;
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("host must be a loopback address: " + host, e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.unifiedcrm.sandbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A simulator's answer: status, extra headers, and a JSON body (empty array: no body at all). */
+record Reply(int status, Map<String, String> headers, byte[] body) {
+
+    static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
+    Reply {
+        headers = Map.copyOf(headers);
+        body = body.clone();
+    }
+
+    static Reply json(int status, Object body) {
+        return new Reply(status, Map.of(), Json.write(body));
+    }
+
+    static Reply empty(int status) {
+        return new Reply(status, Map.of(), new byte[0]);
+    }
+
+    Reply withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Reply(status, more, body);
+    }
+
+    boolean hasBody() {
+        return body.length > 0;
+    }
+
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+}

@@ -1,0 +1,221 @@
+package dev.unifiedcrm.sandbox;
+
+import static dev.unifiedcrm.sandbox.SandboxHttp.basic;
+import static dev.unifiedcrm.sandbox.SandboxHttp.send;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class ProviderSimulatorsTest {
+
+    private static final Pattern LOWER_CASE_UUID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+
+    @Test
+    void demoAccountsFollowTheApi() {
+        try (ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1")) {
+            List<DemoAccount> accounts = simulators.demoAccounts();
+
+            assertThat(accounts).extracting(DemoAccount::integration)
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell");
+            assertThat(accounts).allSatisfy(account -> {
+                assertThat(account.accountId()).matches(LOWER_CASE_UUID);
+                assertThat(account.baseUrl().getScheme()).isEqualTo("http");
+                assertThat(account.baseUrl().getHost()).isEqualTo("127.0.0.1");
+                assertThat(account.seededLeadIds()).hasSizeBetween(4, 6).doesNotHaveDuplicates();
+                assertThat(account.credentials().values()).allSatisfy(value -> assertThat(value).hasSizeGreaterThan(15));
+            });
+            assertThat(accounts).extracting(DemoAccount::accountId).doesNotHaveDuplicates();
+
+            DemoAccount insightly = accounts.get(0);
+            assertThat(insightly.baseUrl().getPath()).isEqualTo("/insightly/v3.1");
+            assertThat(insightly.context()).isEqualTo(Map.of("pod", "sandbox"));
+            assertThat(insightly.credentials()).containsOnlyKeys("api_key");
+            assertThat(insightly.seededLeadIds()).first().isEqualTo("71234567");
+
+            DemoAccount pipeliner = accounts.get(1);
+            assertThat(pipeliner.baseUrl().getPath()).isEqualTo("/pipeliner/api/v100/rest/spaces/sandbox");
+            assertThat(pipeliner.context()).isEqualTo(Map.of("space_id", "sandbox"));
+            assertThat(pipeliner.credentials()).containsOnlyKeys("username", "password");
+            assertThat(pipeliner.seededLeadIds()).first().isEqualTo("8c4d1f7e-3b2a-4d9e-9f10-2a6b5c7d8e90");
+
+            DemoAccount sell = accounts.get(2);
+            assertThat(sell.baseUrl().getPath()).isEqualTo("/zendesk_sell/v2");
+            assertThat(sell.context()).isEmpty();
+            assertThat(sell.credentials()).containsOnlyKeys("access_token");
+            assertThat(sell.seededLeadIds()).first().isEqualTo("1");
+        }
+    }
+
+    @Test
+    void demoCredentialsOpenEverySeededLead() {
+        try (ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1")) {
+            List<DemoAccount> accounts = simulators.demoAccounts();
+            Map<String, String> credentials0 = accounts.get(0).credentials();
+            Map<String, String> credentials1 = accounts.get(1).credentials();
+            String[] insightly = {"Authorization", basic(credentials0.get("api_key"), "")};
+            String[] pipeliner = {"Authorization", basic(credentials1.get("username"), credentials1.get("password"))};
+            String[] sell = {"Authorization", "Bearer " + accounts.get(2).credentials().get("access_token")};
+
+            for (String id : accounts.get(0).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(0), "/Leads/", id), insightly).statusCode())
+                        .as("insightly lead %s", id).isEqualTo(200);
+            }
+            for (String id : accounts.get(1).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(1), "/entities/Leads/", id), pipeliner)
+                        .statusCode()).as("pipeliner lead %s", id).isEqualTo(200);
+            }
+            for (String id : accounts.get(2).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(2), "/leads/", id), sell).statusCode())
+                        .as("zendesk_sell lead %s", id).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void everyStartHasFreshAccountIdsAndCredentials() {
+        List<DemoAccount> first;
+        List<DemoAccount> second;
+        try (ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1")) {
+            first = simulators.demoAccounts();
+        }
+        try (ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1")) {
+            second = simulators.demoAccounts();
+        }
+
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(second.get(i).accountId()).isNotEqualTo(first.get(i).accountId());
+            for (String key : first.get(i).credentials().keySet()) {
+                assertThat(second.get(i).credentials().get(key)).isNotEqualTo(first.get(i).credentials().get(key));
+            }
+            assertThat(second.get(i).seededLeadIds()).isEqualTo(first.get(i).seededLeadIds());
+        }
+    }
+
+    @Test
+    void closeFreesThePorts() throws IOException {
+        List<URI> roots = new ArrayList<>();
+        ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1");
+        simulators.demoAccounts().forEach(account -> roots.add(account.baseUrl()));
+
+        simulators.close();
+        simulators.close();
+
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        for (URI root : roots) {
+            try (ServerSocket socket = new ServerSocket(root.getPort(), 50, loopback)) {
+                assertThat(socket.getLocalPort()).isEqualTo(root.getPort());
+            }
+        }
+    }
+
+    @Test
+    void pathsOutsideEverySimulatorAnswer404Json() {
+        try (ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1")) {
+            URI root = simulators.demoAccounts().get(0).baseUrl().resolve("/");
+
+            HttpResponse<String> response = send("GET", root.resolve("/salesforce/leads/1"));
+
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(SandboxHttp.json(response).get("message").asText()).contains("/insightly");
+        }
+    }
+
+    @Test
+    void refusesAHostThatIsNotLoopback() {
+        assertThatThrownBy(() -> ProviderSimulators.start("192.0.2.10"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("loopback");
+    }
+
+    @Test
+    void concurrentDeletesOfOneLeadSucceedExactlyOnce() throws Exception {
+        try (ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1")) {
+            List<DemoAccount> accounts = simulators.demoAccounts();
+            Map<String, String> pl = accounts.get(1).credentials();
+            assertSingleSuccess(SandboxHttp.lead(accounts.get(0), "/Leads/", accounts.get(0).seededLeadIds().get(1)),
+                    basic(accounts.get(0).credentials().get("api_key"), ""), 202);
+            assertSingleSuccess(SandboxHttp.lead(accounts.get(1), "/entities/Leads/",
+                    accounts.get(1).seededLeadIds().get(1)), basic(pl.get("username"), pl.get("password")), 200);
+            assertSingleSuccess(SandboxHttp.lead(accounts.get(2), "/leads/", accounts.get(2).seededLeadIds().get(1)),
+                    "Bearer " + accounts.get(2).credentials().get("access_token"), 204);
+        }
+    }
+
+    private static void assertSingleSuccess(URI lead, String auth, int successStatus) throws Exception {
+        int callers = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                Callable<Integer> call = () -> {
+                    go.await();
+                    return send("DELETE", lead, "Authorization", auth).statusCode();
+                };
+                answers.add(pool.submit(call));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).filteredOn(status -> status == successStatus).hasSize(1);
+            assertThat(statuses).filteredOn(status -> status == 404).hasSize(callers - 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void logsOneInfoLineAtStartAndNoSecret() {
+        Logger sandboxLogger = (Logger) LoggerFactory.getLogger("dev.unifiedcrm.sandbox");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        sandboxLogger.addAppender(appender);
+        Set<String> secrets = new HashSet<>();
+        try (ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1")) {
+            simulators.demoAccounts().forEach(account -> secrets.addAll(account.credentials().values()));
+            DemoAccount sell = simulators.demoAccounts().get(2);
+            send("DELETE", SandboxHttp.lead(sell, "/leads/", "1"), "Authorization", "Bearer " + secrets.iterator().next());
+        } finally {
+            sandboxLogger.detachAppender(appender);
+        }
+
+        assertThat(appender.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.INFO)).hasSize(1);
+        assertThat(appender.list).allSatisfy(event -> assertThat(secrets)
+                .noneMatch(secret -> event.getFormattedMessage().contains(secret)));
+    }
+
+    @Test
+    void demoAccountToStringMasksCredentials() {
+        try (ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1")) {
+            for (DemoAccount account : simulators.demoAccounts()) {
+                assertThat(account.toString()).contains(account.accountId()).contains("***");
+                account.credentials().values().forEach(secret -> assertThat(account.toString()).doesNotContain(secret));
+            }
+        }
+    }
+}
