@@ -42,7 +42,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code java11}: {@code feign-java11}'s {@link Http2Client} over one shared {@link HttpClient} (HTTP/1.1);</li>
  *   <li>{@code okhttp}: one shared {@link okhttp3.OkHttpClient}, call timeout set once;</li>
  *   <li>{@code okhttp_per_call}: what the adapters do to bound each exchange, a client derived with
- *       {@code newBuilder()...build()} and a new Feign wrapper for every call (pool and dispatcher shared).</li>
+ *       {@code newBuilder()...build()} and a new Feign wrapper for every call (pool and dispatcher shared);</li>
+ *   <li>{@code okhttp_call_timeout}: one shared client, the deadline set on each {@code Call}
+ *       ({@link CallTimeoutOkHttpClient}).</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -59,7 +61,7 @@ public class FeignClientBenchmark {
                         @HeaderMap Map<String, Object> headers, Request.Options options);
     }
 
-    @Param({"default", "java11", "okhttp", "okhttp_per_call"})
+    @Param({"default", "java11", "okhttp", "okhttp_per_call", "okhttp_call_timeout"})
     public String client;
 
     private StubProvider stub;
@@ -92,6 +94,7 @@ public class FeignClientBenchmark {
                     .followRedirects(false)
                     .followSslRedirects(false)
                     .build()).execute(request, options);
+            case "okhttp_call_timeout" -> new CallTimeoutOkHttpClient(okHttp);
             default -> throw new IllegalArgumentException("unknown client " + client);
         };
         feign = Feign.builder()
