@@ -11,6 +11,9 @@
 #   PERF_CONNECTIONS (32)  PERF_THREADS (2)  PERF_DURATION (15s)  PERF_WARMUP (20s)
 #   PERF_INTEGRATIONS ("insightly pipeliner zendesk_sell")  PERF_FORMAT (unified)
 #   PERF_JVM_FLAGS (see below)  PERF_SKIP_BUILD (0)  PERF_OUT (target/perf-compare)
+#   PERF_SWEEP ("": off; e.g. "1 4 16 64 256"): after the main runs, (b) and (c) again for the first
+#   integration at each connection count, with the service's thread count: how the server's
+#   thread pool and the machine's cores bound throughput and p99.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -287,6 +290,24 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 PEAK_RSS_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVICE_PID/status")
 RSS_KB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVICE_PID/status")
 SERVICE_THREADS=$(awk '/^Threads:/ {print $2}' "/proc/$SERVICE_PID/status")
+SWEEP_ROWS=""
+if [ -n "${PERF_SWEEP:-}" ]; then
+  integration=${INTEGRATIONS%% *}
+  path=$(provider_path "$integration")
+  for connections in $PERF_SWEEP; do
+    log "sweep: $integration, $connections connections"
+    saved=$CONNECTIONS; CONNECTIONS=$connections
+    run_wrk "sweep-b-$connections" "http://127.0.0.1:$PROXY_PORT$path" "$TMP/provider-$integration.lua" "$DURATION"
+    run_wrk "sweep-c-$connections" "http://127.0.0.1:$SERVICE_PORT$(service_path "$integration")" "$TMP/service.lua" "$DURATION"
+    CONNECTIONS=$saved
+    threads=$(awk '/^Threads:/ {print $2}' "/proc/$SERVICE_PID/status")
+    SWEEP_ROWS+=$(printf '%-12s %6s %10.0f %9.3f %9.3f %10.0f %9.3f %9.3f %8s %8s' "$integration" "$connections" \
+      "${RPS[sweep-b-$connections]}" "${P50[sweep-b-$connections]}" "${P99[sweep-b-$connections]}" \
+      "${RPS[sweep-c-$connections]}" "${P50[sweep-c-$connections]}" "${P99[sweep-c-$connections]}" \
+      "$threads" "${BAD[sweep-c-$connections]}")$'\n'
+  done
+fi
+SWEEP_PEAK_RSS_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVICE_PID/status")
 AUDIT_LINES=$( [ -f "$TMP/audit.jsonl" ] && wc -l <"$TMP/audit.jsonl" || echo "0 (no audit file)")
 
 # --- summary -------------------------------------------------------------------------------------
@@ -315,5 +336,13 @@ AUDIT_LINES=$( [ -f "$TMP/audit.jsonl" ] && wc -l <"$TMP/audit.jsonl" || echo "0
   echo
   echo "start to first /health 200: ${STARTUP_MS} ms (target < 1500)"
   echo "service peak RSS (VmHWM) over the load: $((PEAK_RSS_KB / 1024)) MiB (target < 300); RSS at end $((RSS_KB / 1024)) MiB; $SERVICE_THREADS threads"
+  if [ -n "$SWEEP_ROWS" ]; then
+    echo
+    echo "connection sweep (PERF_SWEEP), $DURATION each; threads = the service's JVM threads after the run"
+    printf '%-12s %6s %10s %9s %9s %10s %9s %9s %8s %8s\n' integration conns "b req/s" "b p50" "b p99" \
+      "c req/s" "c p50" "c p99" threads non2xx
+    printf '%s' "$SWEEP_ROWS"
+    echo "service peak RSS including the sweep: $((SWEEP_PEAK_RSS_KB / 1024)) MiB"
+  fi
   echo "audit lines written: $AUDIT_LINES; raw wrk output: $OUT"
 } | tee "$OUT/summary.txt"
