@@ -73,9 +73,9 @@ public final class BenchmarkMain {
             Result<?> bare = socket.get("pipeliner");
             out.println();
             out.println("Feign transports, Pipeliner delete (200 + JSON body), time per operation in microseconds");
-            out.printf(Locale.ROOT, "%-16s %16s %12s %10s%n", "client", "Feign+client", "/HttpClient", "/socket");
+            out.printf(Locale.ROOT, "%-20s %16s %12s %10s%n", "client", "Feign+client", "/HttpClient", "/socket");
             for (RunResult run : clients) {
-                out.printf(Locale.ROOT, "%-16s %16s %12s %10s%n", run.getParams().getParam("client"),
+                out.printf(Locale.ROOT, "%-20s %16s %12s %10s%n", run.getParams().getParam("client"),
                         score(run.getPrimaryResult()), ratio(run.getPrimaryResult(), base),
                         ratio(run.getPrimaryResult(), bare));
             }
