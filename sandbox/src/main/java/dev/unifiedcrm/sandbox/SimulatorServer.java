@@ -86,6 +86,8 @@ final class SimulatorServer implements AutoCloseable {
             ctx.contentType(Reply.JSON_CONTENT_TYPE).result(reply.body());
         } else {
             ctx.result(new byte[0]);
+            // A body-less answer has no Content-Type at the real providers (Sell's 204): drop Javalin's default.
+            ctx.res().setContentType(null);
         }
         LOG.debug("{} {} -> {}", ctx.method(), ctx.path(), reply.status());
     }

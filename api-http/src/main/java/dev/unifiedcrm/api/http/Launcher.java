@@ -1,0 +1,187 @@
+package dev.unifiedcrm.api.http;
+
+import dev.unifiedcrm.application.CrmAdapters;
+import dev.unifiedcrm.application.DeleteLeadService;
+import dev.unifiedcrm.application.UnifiedCrmVersion;
+import dev.unifiedcrm.domain.Integration;
+import dev.unifiedcrm.domain.spi.AdapterSettings;
+import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The composition root: reads the command line and the configuration, finds the adapters through
+ * {@link ServiceLoader}, wires the use case and starts the HTTP service.
+ */
+final class Launcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+    private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_CANNOT_LISTEN = 1;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_BAD_CONFIGURATION = 2;
+
+    private Launcher() {
+    }
+
+    /** How a launch ended: an exit status, or a running service. */
+    record Outcome(int exitCode, Optional<RunningService> service) {
+        static Outcome exit(int code) {
+            return new Outcome(code, Optional.empty());
+        }
+    }
+
+    @Command(name = "api-http",
+            usageHelpAutoWidth = false,
+            description = "Deletes leads in Insightly, Pipeliner and Zendesk Sell through one HTTP API:"
+                    + " DELETE /unified/crm/leads/{id}?integrated_account_id=...",
+            footer = {"", "Examples:",
+                    "  java -jar api-http/target/api-http.jar --sandbox",
+                    "  java -jar api-http/target/api-http.jar --config unified-crm.json --port 8080"})
+    static final class Options {
+
+        static final class Mode {
+            @Option(names = "--config", paramLabel = "FILE", required = true,
+                    description = "the JSON configuration file (API tokens, timeouts, integrated accounts)")
+            Path config;
+
+            @Option(names = "--sandbox", required = true,
+                    description = "start built-in simulators of the three CRMs, demo accounts and a fresh token")
+            boolean sandbox;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Mode mode;
+
+        @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+                description = "the port to listen on (default: ${DEFAULT-VALUE}; 0: a free port)")
+        String port;
+
+        @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+                description = "the address to listen on (default: ${DEFAULT-VALUE})")
+        String host;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+        boolean help;
+    }
+
+    static Outcome launch(String[] args, PrintStream out, PrintStream err, Function<String, String> environment) {
+        var options = new Options();
+        var commandLine = new CommandLine(options);
+        int port;
+        try {
+            commandLine.parseArgs(args);
+            if (commandLine.isUsageHelpRequested()) {
+                commandLine.usage(out);
+                out.flush();
+                return Outcome.exit(EXIT_OK);
+            }
+            if (!PORT.matcher(options.port).matches() || Integer.parseInt(options.port) > 65_535) {
+                throw new CommandLine.ParameterException(commandLine,
+                        "Invalid value for option '--port': '" + options.port + "' is not a port number (0 to 65535)");
+            }
+            port = Integer.parseInt(options.port);
+            if (options.host.isBlank()) {
+                throw new CommandLine.ParameterException(commandLine, "Invalid value for option '--host': empty");
+            }
+        } catch (CommandLine.ParameterException e) {
+            err.println(e.getMessage());
+            commandLine.usage(err);
+            err.flush();
+            return Outcome.exit(EXIT_USAGE);
+        }
+
+        Map<Integration, CrmAdapterProvider> providers = discoverProviders();
+        ServiceConfiguration configuration;
+        Optional<AutoCloseable> companion = Optional.empty();
+        SandboxMode sandbox = null;
+        if (options.mode.sandbox) {
+            sandbox = SandboxMode.start();
+            configuration = sandbox.configuration();
+            companion = Optional.of(sandbox);
+        } else {
+            try {
+                configuration = ConfigurationFile.read(options.mode.config, providers, environment);
+            } catch (InvalidConfigurationException e) {
+                err.println(e.getMessage());
+                err.flush();
+                return Outcome.exit(EXIT_BAD_CONFIGURATION);
+            }
+        }
+
+        var directory = new ConfiguredAccounts(configuration.accounts());
+        var settings = new AdapterSettings(configuration.timeouts().connect(), UnifiedCrmVersion.userAgent(),
+                AdapterSettings.ONE_MIB);
+        var adapters = CrmAdapters.of(settings, List.copyOf(providers.values()));
+        var useCase = new DeleteLeadService(directory, adapters, configuration.timeouts(), Clock.systemUTC());
+        var http = new HttpService(useCase, new BearerTokens(configuration.apiTokens()), directory,
+                OpenApiDocument.bytes());
+        try {
+            http.start(options.host, port);
+        } catch (RuntimeException e) {
+            companion.ifPresent(Launcher::closeQuietly);
+            err.println(cannotListen(options.host, port, e));
+            err.flush();
+            return Outcome.exit(EXIT_CANNOT_LISTEN);
+        }
+        String address = "http://" + hostForUrl(options.host) + ":" + http.port();
+        LOG.info("unified-crm {} started: {} account(s), integrations {}, listening on {}",
+                UnifiedCrmVersion.version(), directory.size(), adapters.integrations(), address);
+        if (sandbox != null) {
+            out.print(sandbox.banner(address));
+        }
+        out.println("listening on " + address);
+        out.flush();
+        return new Outcome(EXIT_OK, Optional.of(new RunningService(http, companion)));
+    }
+
+    private static Map<Integration, CrmAdapterProvider> discoverProviders() {
+        var providers = new LinkedHashMap<Integration, CrmAdapterProvider>();
+        for (CrmAdapterProvider provider : ServiceLoader.load(CrmAdapterProvider.class)) {
+            if (providers.putIfAbsent(provider.integration(), provider) != null) {
+                throw new IllegalStateException("two adapters on the class path claim " + provider.integration());
+            }
+        }
+        return providers;
+    }
+
+    static String hostForUrl(String host) {
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    private static String cannotListen(String host, int port, RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return "cannot listen on " + hostForUrl(host) + ":" + port
+                        + ": the address is already in use or not available on this machine";
+            }
+        }
+        return "cannot listen on " + hostForUrl(host) + ":" + port + ": the server could not start";
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("could not stop the sandbox cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.unifiedcrm.api.http;
+
+import dev.unifiedcrm.application.Timeouts;
+import dev.unifiedcrm.domain.Credentials;
+import dev.unifiedcrm.domain.IntegratedAccount;
+import dev.unifiedcrm.domain.IntegratedAccountId;
+import dev.unifiedcrm.domain.Integration;
+import dev.unifiedcrm.domain.Pacing;
+import dev.unifiedcrm.sandbox.DemoAccount;
+import dev.unifiedcrm.sandbox.ProviderSimulators;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code --sandbox}: the built-in simulators of the three CRMs on loopback, one demo account per
+ * integration, a fresh API token, and a banner with {@code curl} commands that work when pasted.
+ */
+final class SandboxMode implements AutoCloseable {
+
+    /** The simulators always listen on loopback, whatever address the service itself uses. */
+    private static final String SIMULATOR_HOST = "127.0.0.1";
+
+    private final ProviderSimulators simulators;
+    private final String token;
+    private final ServiceConfiguration configuration;
+
+    private SandboxMode(ProviderSimulators simulators, String token) {
+        this.simulators = simulators;
+        this.token = token;
+        var accounts = new ArrayList<IntegratedAccount>();
+        for (DemoAccount demo : simulators.demoAccounts()) {
+            accounts.add(new IntegratedAccount(
+                    IntegratedAccountId.parse(demo.accountId()).orElseThrow(),
+                    new Integration(demo.integration()),
+                    demo.context(),
+                    Optional.of(demo.baseUrl()),
+                    Pacing.providerDefault(),
+                    Credentials.of(demo.credentials())));
+        }
+        this.configuration = new ServiceConfiguration(List.of(token), Timeouts.DEFAULTS, Optional.empty(), accounts);
+    }
+
+    static SandboxMode start() {
+        return new SandboxMode(ProviderSimulators.start(SIMULATOR_HOST), freshToken());
+    }
+
+    ServiceConfiguration configuration() {
+        return configuration;
+    }
+
+    /**
+     * @param address the service's address as printed in {@code listening on}; a wildcard host is
+     *                replaced by loopback so the commands work when pasted on this machine
+     */
+    String banner(String address) {
+        String base = address.replace("://0.0.0.0:", "://127.0.0.1:").replace("://[::]:", "://[::1]:");
+        List<DemoAccount> demo = simulators.demoAccounts();
+        var text = new StringBuilder();
+        text.append("unified-crm sandbox: simulated Insightly, Pipeliner and Zendesk Sell, seeded with leads\n\n");
+        text.append("API token (fresh for this run):\n  ").append(token).append("\n\n");
+        text.append("Integrated accounts:\n");
+        for (DemoAccount account : demo) {
+            text.append(String.format("  %-13s %s  leads: %s%n", account.integration(), account.accountId(),
+                    String.join(", ", account.seededLeadIds())));
+        }
+        text.append("\nTry it (paste into another terminal):\n\n");
+        DemoAccount insightly = find(demo, "insightly");
+        DemoAccount pipeliner = find(demo, "pipeliner");
+        DemoAccount sell = find(demo, "zendesk_sell");
+        String firstInsightlyLead = insightly.seededLeadIds().get(0);
+        command(text, "Delete a lead in Insightly (unified answer):",
+                base, insightly, firstInsightlyLead, "");
+        command(text, "Delete a lead in Pipeliner, answered in the normalized shape with the lead as it was:",
+                base, pipeliner, pipeliner.seededLeadIds().get(0), "&truto_response_format=normalized&return_deleted_lead=true");
+        command(text, "Delete a lead in Zendesk Sell:",
+                base, sell, sell.seededLeadIds().get(0), "");
+        command(text, "Delete a lead in Zendesk Sell and get the provider's own answer (raw: its 204, no body):",
+                base, sell, sell.seededLeadIds().get(sell.seededLeadIds().size() > 1 ? 1 : 0), "&truto_response_format=raw");
+        command(text, "An error: delete the first Insightly lead again (the provider answers 404):",
+                base, insightly, firstInsightlyLead, "");
+        command(text, "Another error: a lead id that is not in Insightly's format (400):",
+                base, insightly, "not-a-number", "");
+        text.append("\n");
+        return text.toString();
+    }
+
+    private void command(StringBuilder text, String title, String base, DemoAccount account, String leadId,
+                         String extraQuery) {
+        text.append("# ").append(title).append('\n');
+        text.append("curl -s -i -X DELETE -H 'Authorization: Bearer ").append(token).append("' \\\n  '")
+                .append(base).append("/unified/crm/leads/").append(leadId)
+                .append("?integrated_account_id=").append(account.accountId()).append(extraQuery).append("'\n\n");
+    }
+
+    private static DemoAccount find(List<DemoAccount> accounts, String integration) {
+        return accounts.stream().filter(account -> account.integration().equals(integration)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the sandbox has no " + integration + " account"));
+    }
+
+    private static String freshToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public void close() {
+        simulators.close();
+    }
+}

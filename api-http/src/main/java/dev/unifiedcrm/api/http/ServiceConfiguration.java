@@ -1,0 +1,32 @@
+package dev.unifiedcrm.api.http;
+
+import dev.unifiedcrm.application.Timeouts;
+import dev.unifiedcrm.domain.IntegratedAccount;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the configuration file says (contract section 5).
+ *
+ * @param apiTokens the bearer tokens callers may use (never logged)
+ * @param timeouts  {@code connect_ms}, {@code attempt_ms}, {@code request_ms}
+ * @param auditLog  the audit trail's file, when set (contract section 6)
+ * @param accounts  the integrated accounts, each already checked by its adapter
+ */
+record ServiceConfiguration(List<String> apiTokens, Timeouts timeouts, Optional<String> auditLog,
+                            List<IntegratedAccount> accounts) {
+
+    ServiceConfiguration {
+        apiTokens = List.copyOf(apiTokens);
+        Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(auditLog, "auditLog");
+        accounts = List.copyOf(accounts);
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceConfiguration[" + apiTokens.size() + " tokens, " + accounts.size() + " accounts]";
+    }
+}

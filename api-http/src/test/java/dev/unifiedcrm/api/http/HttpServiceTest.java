@@ -1,0 +1,163 @@
+package dev.unifiedcrm.api.http;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.unifiedcrm.application.ApiResponse;
+import dev.unifiedcrm.application.DeleteLeadCommand;
+import dev.unifiedcrm.application.ResponseBody;
+import dev.unifiedcrm.application.ResponseFormat;
+import dev.unifiedcrm.domain.QueryParameter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The HTTP layer over a fake use case: what reaches the use case, and how answers are written. */
+class HttpServiceTest {
+
+    static final String ACCOUNT = "0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01";
+
+    final AtomicReference<DeleteLeadCommand> received = new AtomicReference<>();
+    final AtomicReference<Function<DeleteLeadCommand, ApiResponse>> answer = new AtomicReference<>();
+    final HttpClient client = HttpClient.newHttpClient();
+    final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    HttpService service;
+
+    @BeforeEach
+    void start() {
+        ((Logger) LoggerFactory.getLogger(HttpService.class)).addAppender(logs);
+        logs.start();
+        service = new HttpService(command -> {
+            received.set(command);
+            return answer.get().apply(command);
+        }, new BearerTokens(List.of("first-token", "second-token")), id -> Optional.empty(), "{}".getBytes())
+                .start("127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        service.stop(Duration.ofSeconds(1));
+        ((Logger) LoggerFactory.getLogger(HttpService.class)).detachAppender(logs);
+    }
+
+    HttpResponse<String> delete(String pathAndQuery, String... headers) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + pathAndQuery)).DELETE();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void buildsTheCommandFromPathQueryAndHeaders() throws Exception {
+        answer.set(command -> ApiResponse.json(200, Map.of(), Map.of("id", command.leadId())));
+
+        var response = delete("/unified/crm/leads/%41b%2B?integrated_account_id=" + ACCOUNT.toUpperCase()
+                        + "&truto_response_format=normalized&truto_ignore_remote_data=True&return_deleted_lead=FALSE"
+                        + "&truto_exclude_fields[]=a,b&truto_exclude_fields%5B3%5D=c&truto_exclude_fields=d+e"
+                        + "&remote_query[q]=1&remote_query[a][b]=%26&remote_query[q]=2",
+                "Authorization", "BEARER second-token", "Idempotency-Key", "key with spaces", "x-request-id", "rid-1");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        DeleteLeadCommand command = received.get();
+        assertThat(command.leadId()).isEqualTo("Ab+");
+        assertThat(command.accountId().value()).isEqualTo(ACCOUNT);
+        assertThat(command.format()).isEqualTo(ResponseFormat.NORMALIZED);
+        assertThat(command.ignoreRemoteData()).isTrue();
+        assertThat(command.returnDeletedLead()).isFalse();
+        assertThat(command.excludedFields()).containsExactly("a", "b", "c", "d e");
+        assertThat(command.remoteQuery()).containsExactly(new QueryParameter("q", "1"), new QueryParameter("a[b]", "&"),
+                new QueryParameter("q", "2"));
+        assertThat(command.idempotencyKey()).contains("key with spaces");
+        assertThat(command.caller()).isEqualTo("token-2").doesNotContain("second-token");
+        assertThat(command.requestId()).isEqualTo("rid-1");
+        assertThat(response.headers().firstValue("x-request-id")).contains("rid-1");
+    }
+
+    @Test
+    void defectIsA500WithoutDetailsLoggedUnderTheRequestId() throws Exception {
+        answer.set(command -> {
+            throw new IllegalStateException("secret detail from dev.unifiedcrm.Something");
+        });
+
+        var response = delete("/unified/crm/leads/1?integrated_account_id=" + ACCOUNT,
+                "Authorization", "Bearer first-token", "x-request-id", "defect-1");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("content-type")).contains("application/json");
+        assertThat(response.body()).isEqualTo("{\"statusCode\":500,\"error\":\"Internal Server Error\",\"message\":"
+                + "\"An unexpected error occurred in the service; it has been logged with this request's x-request-id.\"}");
+        assertThat(logs.list).anySatisfy(event -> {
+            assertThat(event.getFormattedMessage()).contains("defect-1");
+            assertThat(event.getThrowableProxy().getMessage()).contains("secret detail");
+        });
+    }
+
+    @Test
+    void writesJsonNumbersExactlyAndKeepsKeyOrder() throws Exception {
+        var tree = new LinkedHashMap<String, Object>();
+        tree.put("z", new BigDecimal("1E+3"));
+        tree.put("a", new BigDecimal("0.10000000000000000001"));
+        tree.put("m", null);
+        answer.set(command -> ApiResponse.json(200, Map.of("x-delete-outcome", "deleted"), tree));
+
+        var response = delete("/unified/crm/leads/1?integrated_account_id=" + ACCOUNT, "Authorization", "Bearer first-token");
+
+        assertThat(response.body()).isEqualTo("{\"z\":1000,\"a\":0.10000000000000000001,\"m\":null}");
+        assertThat(response.headers().firstValue("x-delete-outcome")).contains("deleted");
+    }
+
+    @Test
+    void writesRawBodiesWithTheExactContentTypeOrNone() throws Exception {
+        byte[] bytes = {(byte) 0xff, 0, 'x'};
+        answer.set(command -> command.leadId().equals("1")
+                ? new ApiResponse(409, Map.of(), new ResponseBody.Raw("text/plain; charset=ISO-8859-1", bytes))
+                : new ApiResponse(202, Map.of(), new ResponseBody.Raw(null, "ok".getBytes(StandardCharsets.UTF_8))));
+
+        var typed = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
+                        + "/unified/crm/leads/1?integrated_account_id=" + ACCOUNT)).DELETE()
+                .header("Authorization", "Bearer first-token").build(), HttpResponse.BodyHandlers.ofByteArray());
+        var untyped = delete("/unified/crm/leads/2?integrated_account_id=" + ACCOUNT, "Authorization", "Bearer first-token");
+
+        assertThat(typed.statusCode()).isEqualTo(409);
+        assertThat(typed.headers().allValues("content-type")).containsExactly("text/plain; charset=ISO-8859-1");
+        assertThat(typed.body()).containsExactly(bytes);
+        assertThat(untyped.statusCode()).isEqualTo(202);
+        assertThat(untyped.headers().firstValue("content-type")).isEmpty();
+        assertThat(untyped.body()).isEqualTo("ok");
+        assertThat(typed.headers().map().keySet()).noneMatch(name -> name.startsWith("x-unified-crm"));
+    }
+
+    @Test
+    void logsOneLinePerRequestWithoutQueryHeadersOrTokens() throws Exception {
+        answer.set(command -> ApiResponse.json(200, Map.of(), Map.of("id", "1")));
+
+        delete("/unified/crm/leads/1?integrated_account_id=" + ACCOUNT + "&remote_query[secret]=query-secret",
+                "Authorization", "Bearer first-token", "x-request-id", "log-1");
+
+        assertThat(logs.list).filteredOn(event -> event.getFormattedMessage().contains("log-1"))
+                .singleElement()
+                .satisfies(event -> assertThat(event.getFormattedMessage())
+                        .isEqualTo("DELETE /unified/crm/leads/1 200 " + event.getFormattedMessage().split(" ")[3]
+                                + " request_id=log-1"));
+        assertThat(logs.list).allSatisfy(event -> assertThat(event.getFormattedMessage())
+                .doesNotContain("query-secret", "first-token", "integrated_account_id"));
+    }
+}
