@@ -30,7 +30,7 @@ JAR=$ROOT/api-http/target/api-http.jar
 # 96 MiB heap with the serial collector keeps RSS far under 300 MiB on a 2-core machine, where a
 # concurrent collector's threads would compete with request threads; small thread stacks because
 # Jetty keeps a pool of them; CDS (on by default) for start-up.
-JVM_FLAGS=${PERF_JVM_FLAGS:-"-XX:+UseSerialGC -Xms96m -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m"}
+JVM_FLAGS=${PERF_JVM_FLAGS:-"-XX:+UseSerialGC -Xms96m -Xmx96m -Xss512k -XX:MaxMetaspaceSize=128m"}
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -69,11 +69,13 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$OUT"
 
+# Ports are drawn below the kernel's ephemeral range (32768 and up by default), where wrk's own
+# client sockets live.
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() {
   local port
   for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 20000))
+    port=$((10000 + RANDOM % 20000))
     if port_is_free "$port" && [[ " ${TAKEN:-} " != *" $port "* ]]; then
       TAKEN="${TAKEN:-} $port"
       echo "$port"
@@ -85,6 +87,7 @@ free_port() {
 STUB_PORT=$(free_port)
 PROXY_PORT=$(free_port)
 SERVICE_PORT=$(free_port)
+STATUS_PORT=$(free_port)
 
 # --- the accounts: same ids, ids and paths as the JMH benchmarks ---------------------------------
 INSIGHTLY_ACCOUNT=5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12
@@ -161,10 +164,17 @@ http {
     }
   }
 
+  # nginx's counters: "accepts" tells how many TCP connections were opened to it during a run.
+  server {
+    listen 127.0.0.1:$STATUS_PORT;
+    location = /status { stub_status; }
+  }
+
   # The floor for any HTTP hop: a reverse proxy with kept-alive upstream connections.
   upstream stub {
     server 127.0.0.1:$STUB_PORT;
     keepalive 256;
+    keepalive_requests 100000000;
   }
   server {
     listen 127.0.0.1:$PROXY_PORT;
@@ -182,8 +192,12 @@ EOF
 NGINX_PID=$!
 for _ in $(seq 1 100); do
   port_is_free "$STUB_PORT" || port_is_free "$PROXY_PORT" || break
+  kill -0 "$NGINX_PID" 2>/dev/null || break
   sleep 0.05
 done
+if port_is_free "$STUB_PORT" || port_is_free "$PROXY_PORT"; then
+  die "nginx is not listening on $STUB_PORT and $PROXY_PORT (see the lines above)"
+fi
 
 # --- the service ---------------------------------------------------------------------------------
 account_json() {
@@ -256,11 +270,46 @@ to_ms() { # wrk latency ("123.45us", "1.20ms", "1.01s") to milliseconds
     if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
     printf "%.3f", n }'
 }
-declare -A RPS P50 P99 BAD
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { # pid...: user + system ticks of these processes, all their threads
+  local total=0 pid
+  for pid in "$@"; do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+thread_ticks() { # pid: "group ticks" per thread of the JVM, thread names with their numbers stripped
+  local task
+  for task in /proc/"$1"/task/*; do
+    awk '{ c = $0; sub(/^[^(]*\(/, "", c); sub(/\).*$/, "", c); gsub(/[-#0-9]+$/, "", c); gsub(/ /, "_", c);
+           n = split($0, f, ") "); split(f[n], g, " "); print c, g[12] + g[13] }' "$task/stat" 2>/dev/null
+  done | awk '{ t[$1] += $2 } END { for (k in t) print k, t[k] }'
+}
+nginx_pids() { echo "$NGINX_PID $(ps -o pid= --ppid "$NGINX_PID" | tr '\n' ' ')"; }
+nginx_accepts() { curl -s "http://127.0.0.1:$STATUS_PORT/status" | awk 'NR == 3 {print $1}'; }
+declare -A RPS P50 P99 BAD NGINX_CPU SERVICE_CPU ACCEPTS
 run_wrk() { # key url lua duration
-  local file="$OUT/wrk-$1.txt"
+  local file="$OUT/wrk-$1.txt" nginx_before service_before requests accepts_before
+  # shellcheck disable=SC2046
+  nginx_before=$(cpu_ticks $(nginx_pids))
+  service_before=$(cpu_ticks "$SERVICE_PID")
+  thread_ticks "$SERVICE_PID" >"$TMP/threads-before"
+  accepts_before=$(nginx_accepts)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4" --timeout 5s --latency -s "$3" "$2" >"$file" 2>&1 \
     || { cat "$file" >&2; die "wrk failed for $1"; }
+  requests=$(awk '/requests in/ {print $1}' "$file")
+  thread_ticks "$SERVICE_PID" >"$TMP/threads-after"
+  ACCEPTS[$1]=$(( $(nginx_accepts) - accepts_before - 1 ))
+  # Where the service's CPU went, per thread group, in microseconds per request.
+  awk -v n="$requests" -v hz="$CLK_TCK" 'NR == FNR { b[$1] = $2; next }
+    { d = $2 - b[$1]; if (d > 0 && n > 0) printf "%-18s %8.1f\n", $1, d * 1e6 / hz / n }' \
+    "$TMP/threads-before" "$TMP/threads-after" | sort -k2 -nr >"$OUT/threads-$1.txt"
+  # CPU time per request (microseconds): unlike req/s it hardly depends on what else the machine runs.
+  # shellcheck disable=SC2046
+  NGINX_CPU[$1]=$(awk -v t="$(( $(cpu_ticks $(nginx_pids)) - nginx_before ))" -v n="$requests" -v hz="$CLK_TCK" \
+    'BEGIN {printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0)}')
+  SERVICE_CPU[$1]=$(awk -v t="$(( $(cpu_ticks "$SERVICE_PID") - service_before ))" -v n="$requests" -v hz="$CLK_TCK" \
+    'BEGIN {printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0)}')
   RPS[$1]=$(awk '/^Requests\/sec:/ {print $2}' "$file")
   P50[$1]=$(to_ms "$(awk '$1 == "50%" {print $2}' "$file")")
   P99[$1]=$(to_ms "$(awk '$1 == "99%" {print $2}' "$file")")
@@ -317,12 +366,15 @@ AUDIT_LINES=$( [ -f "$TMP/audit.jsonl" ] && wc -l <"$TMP/audit.jsonl" || echo "0
   echo "load average before/after: $LOAD_BEFORE / $LOAD_AFTER; wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; format=$FORMAT"
   echo "service: java $JVM_FLAGS -jar api-http.jar"
   echo
-  printf '%-13s %-16s %10s %9s %9s %8s\n' integration path req/s p50_ms p99_ms non2xx
+  echo "cpu us/req: CPU time (user + system) per request of all nginx processes and of the service's JVM;"
+  echo "conns: TCP connections nginx accepted during the run (wrk's own for a and b, plus the proxy's or the service's to the stub)"
+  printf '%-13s %-16s %10s %9s %9s %8s %10s %10s %8s\n' integration path req/s p50_ms p99_ms non2xx "nginx cpu" "jvm cpu" conns
   for integration in $INTEGRATIONS; do
     for key in a b c; do
       case $key in a) what="(a) nginx stub" ;; b) what="(b) nginx proxy" ;; c) what="(c) api-http" ;; esac
       k=$key-$integration
-      printf '%-13s %-16s %10.0f %9.3f %9.3f %8s\n' "$integration" "$what" "${RPS[$k]}" "${P50[$k]}" "${P99[$k]}" "${BAD[$k]}"
+      printf '%-13s %-16s %10.0f %9.3f %9.3f %8s %10s %10s %8s\n' "$integration" "$what" "${RPS[$k]}" "${P50[$k]}" \
+        "${P99[$k]}" "${BAD[$k]}" "${NGINX_CPU[$k]}" "${SERVICE_CPU[$k]}" "${ACCEPTS[$k]}"
     done
   done
   echo
@@ -345,4 +397,7 @@ AUDIT_LINES=$( [ -f "$TMP/audit.jsonl" ] && wc -l <"$TMP/audit.jsonl" || echo "0
     echo "service peak RSS including the sweep: $((SWEEP_PEAK_RSS_KB / 1024)) MiB"
   fi
   echo "audit lines written: $AUDIT_LINES; raw wrk output: $OUT"
+  for integration in $INTEGRATIONS; do
+    echo "service CPU us/req by thread group, (c) $integration: $(head -6 "$OUT/threads-c-$integration.txt" | awk '{printf "%s %s; ", $1, $2}')"
+  done
 } | tee "$OUT/summary.txt"

@@ -16,9 +16,9 @@ if [ $# -gt 0 ]; then
 else
   FLAG_SETS=(
     ""
-    "-XX:+UseSerialGC -Xms96m -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m"
-    "-XX:+UseSerialGC -Xms96m -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:TieredStopAtLevel=1"
-    "-XX:+UseSerialGC -Xms96m -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m @appcds"
+    "-XX:+UseSerialGC -Xms96m -Xmx96m -Xss512k -XX:MaxMetaspaceSize=128m"
+    "-XX:+UseSerialGC -Xms96m -Xmx96m -Xss512k -XX:MaxMetaspaceSize=128m -XX:TieredStopAtLevel=1"
+    "-XX:+UseSerialGC -Xms96m -Xmx96m -Xss512k -XX:MaxMetaspaceSize=128m @appcds"
   )
 fi
 TMP=$(mktemp -d /tmp/perf-startup.XXXXXX)
@@ -55,8 +55,8 @@ start_and_wait() { # flags port: starts the service into PID, waits for /health 
   exit 1
 }
 free_port() {
-  local port=$((20000 + RANDOM % 20000))
-  until port_is_free "$port"; do port=$((20000 + RANDOM % 20000)); done
+  local port=$((10000 + RANDOM % 20000))
+  until port_is_free "$port"; do port=$((10000 + RANDOM % 20000)); done
   echo "$port"
 }
 echo "perf-startup: $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $STARTS starts each"
