@@ -29,6 +29,7 @@ final class FakeCrm implements CrmAdapterProvider {
     private final LeadIdFormat format;
     volatile LeadDeletionPort deletion;
     volatile LeadLookupPort lookup;
+    volatile OptionalDouble documentedRate = OptionalDouble.empty();
 
     FakeCrm(Integration integration, LeadIdFormat format) {
         this.integration = integration;
@@ -62,7 +63,7 @@ final class FakeCrm implements CrmAdapterProvider {
 
     @Override
     public OptionalDouble documentedRequestsPerSecond() {
-        return OptionalDouble.empty();
+        return documentedRate;
     }
 
     @Override

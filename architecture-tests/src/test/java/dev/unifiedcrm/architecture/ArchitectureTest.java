@@ -27,6 +27,7 @@ class ArchitectureTest {
         assertThat(production.stream().map(javaClass -> javaClass.getPackageName()))
                 .anyMatch(name -> name.startsWith(ROOT + ".domain"))
                 .anyMatch(name -> name.startsWith(ROOT + ".application"))
+                .anyMatch(name -> name.startsWith(ROOT + ".resilience"))
                 .anyMatch(name -> name.startsWith(ROOT + ".adapters.insightly"))
                 .anyMatch(name -> name.startsWith(ROOT + ".adapters.pipeliner"))
                 .anyMatch(name -> name.startsWith(ROOT + ".adapters.zendesksell"))

@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The HTTP service: every request goes through {@link #handle}, which checks it in the contract's
@@ -42,15 +43,23 @@ final class HttpService {
     private final BearerTokens tokens;
     private final AccountDirectory accounts;
     private final byte[] openApiDocument;
+    private final Supplier<byte[]> metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicReference<Server> jetty = new AtomicReference<>();
     private Javalin app;
 
     HttpService(DeleteLeadUseCase useCase, BearerTokens tokens, AccountDirectory accounts, byte[] openApiDocument) {
+        this(useCase, tokens, accounts, openApiDocument, () -> new byte[0]);
+    }
+
+    /** @param metrics the {@code GET /metrics} body, in the Prometheus text format */
+    HttpService(DeleteLeadUseCase useCase, BearerTokens tokens, AccountDirectory accounts, byte[] openApiDocument,
+                Supplier<byte[]> metrics) {
         this.useCase = Objects.requireNonNull(useCase, "useCase");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.openApiDocument = openApiDocument.clone();
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /**
@@ -144,7 +153,7 @@ final class HttpService {
         Optional<Route.Match> match = Route.match(segments);
         if (match.isEmpty()) {
             return ApiErrors.error(404, "There is no resource at this path. This API serves DELETE"
-                    + " /unified/crm/leads/{id}, GET /health and GET /openapi.json.");
+                    + " /unified/crm/leads/{id}, GET /health, GET /openapi.json and GET /metrics.");
         }
         Route route = match.get().route();
         String method = ctx.req().getMethod();
@@ -158,6 +167,9 @@ final class HttpService {
                 return ApiErrors.error(401, "A valid API token is required: send the header"
                         + " 'Authorization: Bearer <token>' with a token from the service's configuration.",
                         Map.of("WWW-Authenticate", "Bearer"));
+            }
+            if (route == Route.METRICS) {
+                return new ApiResponse(200, Map.of(), new ResponseBody.Raw(PrometheusMetrics.CONTENT_TYPE, metrics.get()));
             }
             return deleteLead(ctx, match.get().leadId(), caller.get(), requestId, logged);
         }

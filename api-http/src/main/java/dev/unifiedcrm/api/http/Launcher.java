@@ -1,11 +1,13 @@
 package dev.unifiedcrm.api.http;
 
+import dev.unifiedcrm.application.AuditTrail;
 import dev.unifiedcrm.application.CrmAdapters;
 import dev.unifiedcrm.application.DeleteLeadService;
 import dev.unifiedcrm.application.UnifiedCrmVersion;
 import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
+import dev.unifiedcrm.resilience.ReliableDeleteLeadService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -131,9 +133,17 @@ final class Launcher {
         var settings = new AdapterSettings(configuration.timeouts().connect(), UnifiedCrmVersion.userAgent(),
                 AdapterSettings.ONE_MIB);
         var adapters = CrmAdapters.of(settings, List.copyOf(providers.values()));
-        var useCase = new DeleteLeadService(directory, adapters, configuration.timeouts(), Clock.systemUTC());
+        var metrics = new PrometheusMetrics(adapters.integrations());
+        Optional<AuditLogFile> audit = configuration.auditLog().map(file -> new AuditLogFile(Path.of(file), Clock.systemUTC()));
+        companion = closingAlso(companion, audit);
+        DeleteLeadService useCase = ReliableDeleteLeadService.builder(directory, adapters)
+                .timeouts(configuration.timeouts())
+                .clock(Clock.systemUTC())
+                .listener(metrics)
+                .auditTrail(audit.isPresent() ? audit.get() : AuditTrail.none())
+                .build();
         var http = new HttpService(useCase, new BearerTokens(configuration.apiTokens()), directory,
-                OpenApiDocument.bytes());
+                OpenApiDocument.bytes(), metrics::scrape);
         try {
             http.start(options.host, port);
         } catch (RuntimeException e) {
@@ -151,6 +161,22 @@ final class Launcher {
         out.println("listening on " + address);
         out.flush();
         return new Outcome(EXIT_OK, Optional.of(new RunningService(http, companion)));
+    }
+
+    /** The audit log is closed with the service, after the sandbox's simulators. */
+    private static Optional<AutoCloseable> closingAlso(Optional<AutoCloseable> companion, Optional<AuditLogFile> audit) {
+        if (audit.isEmpty()) {
+            return companion;
+        }
+        return Optional.of(() -> {
+            try {
+                if (companion.isPresent()) {
+                    companion.get().close();
+                }
+            } finally {
+                audit.get().close();
+            }
+        });
     }
 
     private static Map<Integration, CrmAdapterProvider> discoverProviders() {

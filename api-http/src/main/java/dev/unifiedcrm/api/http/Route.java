@@ -10,7 +10,8 @@ import java.util.Optional;
 enum Route {
     DELETE_LEAD("DELETE", "/unified/crm/leads/{id}", true),
     HEALTH("GET", "/health", false),
-    OPENAPI("GET", "/openapi.json", false);
+    OPENAPI("GET", "/openapi.json", false),
+    METRICS("GET", "/metrics", true);
 
     private final String method;
     private final String template;
@@ -46,6 +47,9 @@ enum Route {
         }
         if (segments.size() == 1 && segments.get(0).equals("openapi.json")) {
             return Optional.of(new Match(OPENAPI, null));
+        }
+        if (segments.size() == 1 && segments.get(0).equals("metrics")) {
+            return Optional.of(new Match(METRICS, null));
         }
         if (segments.size() == 4 && segments.get(0).equals("unified") && segments.get(1).equals("crm")
                 && segments.get(2).equals("leads") && !segments.get(3).isEmpty()) {

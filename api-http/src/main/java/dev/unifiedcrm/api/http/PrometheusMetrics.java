@@ -1,0 +1,120 @@
+package dev.unifiedcrm.api.http;
+
+import dev.unifiedcrm.application.DeleteLeadEvent;
+import dev.unifiedcrm.application.DeleteLeadListener;
+import dev.unifiedcrm.domain.Integration;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+
+/**
+ * The service's metrics (contract section 6, {@code GET /metrics}): hears the use case's
+ * {@link DeleteLeadEvent}s and keeps them in a Prometheus registry, with the JVM's own.
+ *
+ * <ul>
+ *   <li>{@code unifiedcrm_requests_total{integration,format,status}}: answered delete requests
+ *       ({@code integration="none"} when the account was unknown);</li>
+ *   <li>{@code unifiedcrm_provider_call_duration_seconds{integration}}: each provider exchange,
+ *       as a histogram ({@code _bucket}, {@code _count}, {@code _sum});</li>
+ *   <li>{@code unifiedcrm_provider_retries_total{integration}}: attempts after the first;</li>
+ *   <li>{@code unifiedcrm_rate_limit_rejections_total{integration}}: local 429s, no provider call;</li>
+ *   <li>{@code unifiedcrm_idempotent_replays_total{integration}}: stored answers given again.</li>
+ * </ul>
+ * Thread-safe; every event costs a map lookup and an atomic add.
+ */
+final class PrometheusMetrics implements DeleteLeadListener {
+
+    /** The Prometheus text exposition format, version 0.0.4. */
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    static final String REQUESTS = "unifiedcrm.requests";
+    static final String PROVIDER_CALLS = "unifiedcrm.provider.call.duration";
+    static final String RETRIES = "unifiedcrm.provider.retries";
+    static final String RATE_LIMIT_REJECTIONS = "unifiedcrm.rate.limit.rejections";
+    static final String IDEMPOTENT_REPLAYS = "unifiedcrm.idempotent.replays";
+    private static final String NO_INTEGRATION = "none";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    /**
+     * @param integrations the integrations this process serves: their counters start at zero, so a
+     *                     rate over them is defined before the first event
+     */
+    PrometheusMetrics(Collection<Integration> integrations) {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        for (Integration integration : integrations) {
+            retries(integration.name());
+            rateLimitRejections(integration.name());
+            idempotentReplays(integration.name());
+        }
+    }
+
+    @Override
+    public void on(DeleteLeadEvent event) {
+        if (event instanceof DeleteLeadEvent.RequestFinished finished) {
+            Counter.builder(REQUESTS)
+                    .description("Delete requests answered by the use case")
+                    .tag("integration", finished.integration().map(Integration::name).orElse(NO_INTEGRATION))
+                    .tag("format", finished.format().parameterValue())
+                    .tag("status", String.valueOf(finished.status()))
+                    .register(registry)
+                    .increment();
+        } else if (event instanceof DeleteLeadEvent.AttemptFinished attempt) {
+            providerCalls(attempt.integration().name()).record(attempt.latency());
+        } else if (event instanceof DeleteLeadEvent.Retry retry) {
+            retries(retry.integration().name()).increment();
+        } else if (event instanceof DeleteLeadEvent.RateLimitRejection rejection) {
+            rateLimitRejections(rejection.integration().name()).increment();
+        } else if (event instanceof DeleteLeadEvent.IdempotentReplay replay) {
+            idempotentReplays(replay.integration().name()).increment();
+        }
+    }
+
+    /** Every series in the Prometheus text format ({@link #CONTENT_TYPE}). */
+    byte[] scrape() {
+        return registry.scrape().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Timer providerCalls(String integration) {
+        return Timer.builder(PROVIDER_CALLS)
+                .description("Provider exchanges (deletes and fetches), each attempt on its own")
+                .tag("integration", integration)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry);
+    }
+
+    private Counter retries(String integration) {
+        return Counter.builder(RETRIES)
+                .description("Provider exchanges tried again")
+                .tag("integration", integration)
+                .register(registry);
+    }
+
+    private Counter rateLimitRejections(String integration) {
+        return Counter.builder(RATE_LIMIT_REJECTIONS)
+                .description("Requests answered 429 by the local rate limit, without a provider call")
+                .tag("integration", integration)
+                .register(registry);
+    }
+
+    private Counter idempotentReplays(String integration) {
+        return Counter.builder(IDEMPOTENT_REPLAYS)
+                .description("Stored answers given again for an Idempotency-Key, without a provider call")
+                .tag("integration", integration)
+                .register(registry);
+    }
+}

@@ -1,0 +1,293 @@
+package dev.unifiedcrm.api.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.unifiedcrm.application.AccountDirectory;
+import dev.unifiedcrm.application.ApiResponse;
+import dev.unifiedcrm.application.AuditTrail;
+import dev.unifiedcrm.application.CrmAdapters;
+import dev.unifiedcrm.application.DeleteLeadCommand;
+import dev.unifiedcrm.application.DeleteLeadService;
+import dev.unifiedcrm.application.ResponseFormat;
+import dev.unifiedcrm.domain.Credentials;
+import dev.unifiedcrm.domain.IntegratedAccount;
+import dev.unifiedcrm.domain.IntegratedAccountId;
+import dev.unifiedcrm.domain.Integration;
+import dev.unifiedcrm.domain.Pacing;
+import dev.unifiedcrm.domain.spi.AdapterSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Contract section 6, audit trail: the file after successes, provider errors, concurrent requests
+ * and a failed write, through the real use case and the real Zendesk Sell and Insightly adapters.
+ */
+class AuditLogFileTest {
+
+    static final String SELL_TOKEN = "sell-secret-token-3f9a1c";
+    static final String INSIGHTLY_KEY = "insightly-secret-key-7b2e4d";
+    static final IntegratedAccountId SELL = IntegratedAccountId.parse("0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01").orElseThrow();
+    static final IntegratedAccountId INSIGHTLY = IntegratedAccountId.parse("5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12").orElseThrow();
+    private static final Instant NOW = Instant.parse("2026-11-29T10:15:30.123Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path folder;
+    private WireMockServer provider;
+    private AuditLogFile audit;
+
+    @BeforeEach
+    void startProvider() {
+        provider = new WireMockServer(options().dynamicPort().containerThreads(64));
+        provider.start();
+        provider.stubFor(delete(urlPathMatching("/sell/v2/leads/[0-9]+")).willReturn(aResponse().withStatus(204)));
+        provider.stubFor(delete(urlPathEqualTo("/sell/v2/leads/404")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"errors\":[{\"error\":{\"code\":\"not_found\",\"message\":\"not found\"}}]}")));
+        provider.stubFor(delete(urlPathEqualTo("/sell/v2/leads/500")).willReturn(aResponse().withStatus(500)));
+        provider.stubFor(delete(urlPathMatching("/insightly/v3.1/Leads/[0-9]+")).willReturn(aResponse().withStatus(202)));
+    }
+
+    @AfterEach
+    void stop() {
+        provider.stop();
+        if (audit != null) {
+            audit.close();
+        }
+    }
+
+    @Test
+    void successesAndProviderErrorsEachGetAStartedAndAFinishedLine() throws Exception {
+        var service = service(folder.resolve("audit.jsonl"));
+
+        assertThat(service.deleteLead(command(SELL, "42", "req-ok")).status()).isEqualTo(200);
+        assertThat(service.deleteLead(command(INSIGHTLY, "7", "req-insightly")).status()).isEqualTo(200);
+        assertThat(service.deleteLead(command(SELL, "404", "req-missing")).status()).isEqualTo(404);
+        assertThat(service.deleteLead(command(SELL, "500", "req-broken")).status()).isEqualTo(502);
+        assertThat(service.deleteLead(command(SELL, "not-a-number", "req-bad-id")).status()).isEqualTo(400);
+
+        List<JsonNode> lines = lines();
+        assertThat(lines).hasSize(8);
+        assertPairs(lines, List.of("req-ok", "req-insightly", "req-missing", "req-broken"));
+        JsonNode ok = finished(lines, "req-ok");
+        assertThat(ok.get("outcome").asText()).isEqualTo("deleted");
+        assertThat(ok.get("provider_status").asInt()).isEqualTo(204);
+        assertThat(ok.get("integration").asText()).isEqualTo("zendesk_sell");
+        assertThat(ok.get("integrated_account_id").asText()).isEqualTo(SELL.value());
+        assertThat(ok.get("lead_id").asText()).isEqualTo("42");
+        assertThat(finished(lines, "req-insightly").get("provider_status").asInt()).isEqualTo(202);
+        JsonNode missing = finished(lines, "req-missing");
+        assertThat(missing.get("outcome").asText()).isEqualTo("failed");
+        assertThat(missing.get("provider_status").asInt()).isEqualTo(404);
+        assertThat(finished(lines, "req-broken").get("provider_status").asInt()).isEqualTo(500);
+        for (JsonNode line : lines) {
+            assertThat(line.get("time").asText()).isEqualTo("2026-11-29T10:15:30.123Z");
+        }
+        assertNoSecret();
+    }
+
+    @Test
+    void thirtyTwoConcurrentRequestsLeaveThirtyTwoWholePairs() throws Exception {
+        provider.stubFor(delete(urlPathMatching("/sell/v2/leads/[0-9]+"))
+                .willReturn(aResponse().withStatus(204).withFixedDelay(150)));
+        var service = service(folder.resolve("audit.jsonl"));
+        int requests = 32;
+        var start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        try {
+            var answers = new ArrayList<Future<ApiResponse>>();
+            for (int i = 1; i <= requests; i++) {
+                String id = String.valueOf(1000 + i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return service.deleteLead(command(SELL, id, "req-" + id));
+                }));
+            }
+            start.countDown();
+            for (Future<ApiResponse> answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<JsonNode> lines = lines();
+        assertThat(lines).hasSize(2 * requests);
+        var ids = new ArrayList<String>();
+        for (int i = 1; i <= requests; i++) {
+            ids.add("req-" + (1000 + i));
+        }
+        assertPairs(lines, ids);
+        // They really overlapped: some request started before another one finished.
+        assertThat(lines.get(1).get("phase").asText()).isEqualTo("started");
+        assertNoSecret();
+    }
+
+    @Test
+    void whenTheAuditFileCannotBeWrittenTheAnswerIs500AndTheProviderIsNeverCalled() throws Exception {
+        Path notAFile = Files.createDirectory(folder.resolve("audit.jsonl"));
+        var service = service(notAFile);
+
+        ApiResponse response = service.deleteLead(command(SELL, "42", "req-refused"));
+
+        assertThat(response.status()).isEqualTo(500);
+        provider.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(notAFile).isEmptyDirectory();
+    }
+
+    @Test
+    void theFileIsOnlyAppendedToAcrossRestarts() throws Exception {
+        Path file = folder.resolve("audit.jsonl");
+        Files.writeString(file, "{\"phase\":\"from an earlier run\"}\n");
+        service(file).deleteLead(command(SELL, "42", "req-first"));
+        audit.close();
+
+        service(file).deleteLead(command(SELL, "43", "req-second"));
+
+        List<String> raw = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(raw).hasSize(5);
+        assertThat(raw.get(0)).isEqualTo("{\"phase\":\"from an earlier run\"}");
+        assertPairs(lines().subList(1, 5), List.of("req-first", "req-second"));
+        provider.verify(1, deleteRequestedFor(urlPathEqualTo("/sell/v2/leads/43"))
+                .withHeader("Authorization", equalTo("Bearer " + SELL_TOKEN)));
+    }
+
+    @Test
+    void aLineSpellsEveryFieldInTheContractsOrder() throws Exception {
+        audit = new AuditLogFile(folder.resolve("audit.jsonl"), Clock.fixed(NOW, ZoneOffset.UTC));
+        var deletion = new AuditTrail.Deletion("req-1", SELL, Integration.ZENDESK_SELL, "42");
+
+        audit.started(deletion);
+        audit.finished(deletion, new AuditTrail.Result(AuditTrail.Outcome.FAILED, OptionalInt.empty(), Duration.ofMillis(1234)));
+
+        assertThat(Files.readAllLines(folder.resolve("audit.jsonl"))).containsExactly(
+                "{\"time\":\"2026-11-29T10:15:30.123Z\",\"request_id\":\"req-1\",\"integrated_account_id\":\"" + SELL.value()
+                        + "\",\"integration\":\"zendesk_sell\",\"lead_id\":\"42\",\"phase\":\"started\"}",
+                "{\"time\":\"2026-11-29T10:15:30.123Z\",\"request_id\":\"req-1\",\"integrated_account_id\":\"" + SELL.value()
+                        + "\",\"integration\":\"zendesk_sell\",\"lead_id\":\"42\",\"phase\":\"finished\",\"outcome\":\"failed\","
+                        + "\"provider_status\":null,\"duration_ms\":1234}");
+    }
+
+    @Test
+    void aFolderThatAppearsLaterIsWrittenToOnceItExists() throws Exception {
+        Path file = folder.resolve("later").resolve("audit.jsonl");
+        var service = service(file);
+        assertThat(service.deleteLead(command(SELL, "42", "req-early")).status()).isEqualTo(500);
+
+        Files.createDirectory(file.getParent());
+
+        assertThat(service.deleteLead(command(SELL, "43", "req-late")).status()).isEqualTo(200);
+        assertThat(Files.readAllLines(file)).hasSize(2);
+        provider.verify(0, deleteRequestedFor(urlPathEqualTo("/sell/v2/leads/42")));
+    }
+
+    // ---- helpers ----
+
+    private DeleteLeadService service(Path auditFile) {
+        audit = new AuditLogFile(auditFile, Clock.fixed(NOW, ZoneOffset.UTC));
+        var adapters = CrmAdapters.discover(new AdapterSettings(Duration.ofSeconds(2), "unified-crm/test", AdapterSettings.ONE_MIB));
+        return DeleteLeadService.builder(AccountDirectory.of(accounts(provider.baseUrl())), adapters)
+                .auditTrail(audit)
+                .build();
+    }
+
+    static List<IntegratedAccount> accounts(String providerRoot) {
+        return List.of(
+                new IntegratedAccount(SELL, Integration.ZENDESK_SELL, Map.of(), Optional.of(URI.create(providerRoot + "/sell/v2")),
+                        Pacing.unpaced(), Credentials.of(Map.of("access_token", SELL_TOKEN))),
+                new IntegratedAccount(INSIGHTLY, Integration.INSIGHTLY, Map.of(), Optional.of(URI.create(providerRoot + "/insightly/v3.1")),
+                        Pacing.unpaced(), Credentials.of(Map.of("api_key", INSIGHTLY_KEY))));
+    }
+
+    private static DeleteLeadCommand command(IntegratedAccountId account, String leadId, String requestId) {
+        return new DeleteLeadCommand(account, leadId, ResponseFormat.UNIFIED, false, List.of(), List.of(), false,
+                Optional.empty(), "caller", requestId);
+    }
+
+    private List<JsonNode> lines() throws Exception {
+        var lines = new ArrayList<JsonNode>();
+        for (String line : Files.readAllLines(audit.path(), StandardCharsets.UTF_8)) {
+            lines.add(JSON.readTree(line));
+        }
+        return lines;
+    }
+
+    private void assertNoSecret() throws Exception {
+        String text = Files.readString(audit.path(), StandardCharsets.UTF_8);
+        String basic = Base64.getEncoder().encodeToString((INSIGHTLY_KEY + ":").getBytes(StandardCharsets.UTF_8));
+        assertThat(text).doesNotContain(SELL_TOKEN).doesNotContain(INSIGHTLY_KEY).doesNotContain(basic)
+                .doesNotContain("Bearer").doesNotContain("secret");
+    }
+
+    /** Exactly one well-formed started and one finished line per request id, started first, and no other lines. */
+    static void assertPairs(List<JsonNode> lines, List<String> requestIds) {
+        assertThat(lines).extracting(line -> line.get("request_id").asText()).containsOnlyElementsOf(requestIds);
+        for (String requestId : requestIds) {
+            var own = lines.stream().filter(line -> line.get("request_id").asText().equals(requestId)).toList();
+            assertThat(own).as(requestId).hasSize(2);
+            JsonNode started = own.get(0);
+            JsonNode finished = own.get(1);
+            assertThat(fieldNames(started)).containsExactly(
+                    "time", "request_id", "integrated_account_id", "integration", "lead_id", "phase");
+            assertThat(started.get("phase").asText()).isEqualTo("started");
+            assertThat(fieldNames(finished)).containsExactly(
+                    "time", "request_id", "integrated_account_id", "integration", "lead_id", "phase",
+                    "outcome", "provider_status", "duration_ms");
+            assertThat(finished.get("phase").asText()).isEqualTo("finished");
+            assertThat(finished.get("outcome").asText()).isIn("deleted", "already_deleted", "failed");
+            assertThat(finished.get("provider_status").isInt() || finished.get("provider_status").isNull()).isTrue();
+            assertThat(finished.get("duration_ms").isIntegralNumber()).isTrue();
+            assertThat(finished.get("duration_ms").asLong()).isNotNegative();
+            for (String field : List.of("integrated_account_id", "integration", "lead_id")) {
+                assertThat(finished.get(field)).isEqualTo(started.get(field));
+            }
+            Instant.parse(started.get("time").asText());
+            assertThat(started.get("time").asText()).endsWith("Z");
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode line) {
+        var names = new ArrayList<String>();
+        line.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static JsonNode finished(List<JsonNode> lines, String requestId) {
+        return lines.stream()
+                .filter(line -> line.get("request_id").asText().equals(requestId) && line.get("phase").asText().equals("finished"))
+                .findFirst().orElseThrow();
+    }
+}
