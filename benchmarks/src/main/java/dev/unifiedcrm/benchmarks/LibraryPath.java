@@ -2,21 +2,22 @@ package dev.unifiedcrm.benchmarks;
 
 import dev.unifiedcrm.application.AccountDirectory;
 import dev.unifiedcrm.application.CrmAdapters;
-import dev.unifiedcrm.application.DeleteLeadService;
 import dev.unifiedcrm.application.DeleteLeadUseCase;
 import dev.unifiedcrm.application.Timeouts;
 import dev.unifiedcrm.application.UnifiedCrmVersion;
 import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
+import dev.unifiedcrm.resilience.ReliableDeleteLeadService;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The library as a user wires it: adapters found by {@link CrmAdapters#discover}, the contract's
- * default timeouts, one benchmark account per integration pointing at the stub.
+ * The library as the README's quick start wires it: adapters found by {@link CrmAdapters#discover},
+ * the fully equipped use case ({@link ReliableDeleteLeadService}: retries, pacing, idempotency store)
+ * with the contract's default timeouts, one unpaced benchmark account per integration pointing at
+ * the stub. Metrics and the audit log belong to the HTTP service and are measured there.
  */
 final class LibraryPath {
 
@@ -35,6 +36,8 @@ final class LibraryPath {
             registered.provider().checkAccount(account);
             accounts.add(account);
         }
-        return new DeleteLeadService(AccountDirectory.of(accounts), adapters, Timeouts.DEFAULTS, Clock.systemUTC());
+        return ReliableDeleteLeadService.builder(AccountDirectory.of(accounts), adapters)
+                .timeouts(Timeouts.DEFAULTS)
+                .build();
     }
 }
