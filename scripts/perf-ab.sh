@@ -13,7 +13,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-DEFAULT_FLAGS="-XX:+UseSerialGC -Xms96m -Xmx96m -Xss512k -XX:MaxMetaspaceSize=128m"
+DEFAULT_FLAGS="-XX:+UseSerialGC -Xms96m -Xmx96m -XX:MaxMetaspaceSize=128m"
 A_JAR=${PERF_A_JAR:-api-http/target/api-http.jar}
 B_JAR=${PERF_B_JAR:-api-http/target/api-http.jar}
 A_FLAGS=${PERF_A_FLAGS:-$DEFAULT_FLAGS}

@@ -26,11 +26,11 @@ INTEGRATIONS=${PERF_INTEGRATIONS:-"insightly pipeliner zendesk_sell"}
 FORMAT=${PERF_FORMAT:-unified}
 OUT=${PERF_OUT:-$ROOT/target/perf-compare}
 JAR=$ROOT/api-http/target/api-http.jar
-# The run command's flags (see docs/performance.md for the measurements behind them): a fixed
-# 96 MiB heap with the serial collector keeps RSS far under 300 MiB on a 2-core machine, where a
-# concurrent collector's threads would compete with request threads; small thread stacks because
-# Jetty keeps a pool of them; CDS (on by default) for start-up.
-JVM_FLAGS=${PERF_JVM_FLAGS:-"-XX:+UseSerialGC -Xms96m -Xmx96m -Xss512k -XX:MaxMetaspaceSize=128m"}
+# The run command's flags (docs/performance.md has the measurements behind them): a fixed 96 MiB
+# heap (the live set is a few MiB; JVM defaults size the heap from the machine's memory) with the
+# serial collector, whose footprint is the smallest and whose pauses on such a heap are a few
+# milliseconds, on 2 cores where G1's concurrent threads would compete with request threads.
+JVM_FLAGS=${PERF_JVM_FLAGS:-"-XX:+UseSerialGC -Xms96m -Xmx96m -XX:MaxMetaspaceSize=128m"}
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }

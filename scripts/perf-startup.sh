@@ -16,9 +16,9 @@ if [ $# -gt 0 ]; then
 else
   FLAG_SETS=(
     ""
-    "-XX:+UseSerialGC -Xms96m -Xmx96m -Xss512k -XX:MaxMetaspaceSize=128m"
-    "-XX:+UseSerialGC -Xms96m -Xmx96m -Xss512k -XX:MaxMetaspaceSize=128m -XX:TieredStopAtLevel=1"
-    "-XX:+UseSerialGC -Xms96m -Xmx96m -Xss512k -XX:MaxMetaspaceSize=128m @appcds"
+    "-XX:+UseSerialGC -Xms96m -Xmx96m -XX:MaxMetaspaceSize=128m"
+    "-XX:+UseSerialGC -Xms96m -Xmx96m -XX:MaxMetaspaceSize=128m -XX:TieredStopAtLevel=1"
+    "-XX:+UseSerialGC -Xms96m -Xmx96m -XX:MaxMetaspaceSize=128m @appcds"
   )
 fi
 TMP=$(mktemp -d /tmp/perf-startup.XXXXXX)
