@@ -335,6 +335,10 @@ for integration in $INTEGRATIONS; do
   run_wrk "b-$integration" "http://127.0.0.1:$PROXY_PORT$path" "$TMP/provider-$integration.lua" "$DURATION"
   run_wrk "c-$integration" "http://127.0.0.1:$SERVICE_PORT$(service_path "$integration")" "$TMP/service.lua" "$DURATION"
 done
+# What the HTTP layer alone costs (Jetty, Javalin, request id, access log line): GET /health, no provider call.
+log "(h) api-http GET /health"
+printf 'wrk.method = "GET"\n' >"$TMP/health.lua"
+run_wrk "h" "http://127.0.0.1:$SERVICE_PORT/health" "$TMP/health.lua" "$DURATION"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 PEAK_RSS_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVICE_PID/status")
 RSS_KB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVICE_PID/status")
@@ -377,6 +381,8 @@ AUDIT_LINES=$( [ -f "$TMP/audit.jsonl" ] && wc -l <"$TMP/audit.jsonl" || echo "0
         "${P99[$k]}" "${BAD[$k]}" "${NGINX_CPU[$k]}" "${SERVICE_CPU[$k]}" "${ACCEPTS[$k]}"
     done
   done
+  printf '%-13s %-16s %10.0f %9.3f %9.3f %8s %10s %10s %8s\n' "-" "(h) GET /health" "${RPS[h]}" "${P50[h]}" \
+    "${P99[h]}" "${BAD[h]}" "${NGINX_CPU[h]}" "${SERVICE_CPU[h]}" "${ACCEPTS[h]}"
   echo
   printf '%-13s %14s %14s\n' integration "c/b req/s" "c/b p99"
   for integration in $INTEGRATIONS; do
