@@ -8,6 +8,7 @@
 #   PERF_A_FLAGS / PERF_B_FLAGS JVM flags of each (default: the run command's flags for both)
 #   PERF_ROUNDS (5)  PERF_DURATION (10s)  PERF_WARMUP (30s)  PERF_CONNECTIONS (32)  PERF_THREADS (2)
 #   PERF_INTEGRATION (pipeliner)  PERF_FORMAT (unified)
+#   PERF_A_AUDIT / PERF_B_AUDIT (1): 0 runs that service without an audit_log
 # Example: does a 16-thread server pool beat the default?
 #   PERF_B_FLAGS="$DEFAULT -Dsome.flag=16" scripts/perf-ab.sh
 set -euo pipefail
@@ -112,8 +113,10 @@ case $INTEGRATION in
 esac
 TOKEN=perf-ab-$RANDOM$RANDOM
 start_service() { # name jar flags port
+  local audit_var="PERF_${1}_AUDIT" audit=""
+  [ "${!audit_var:-1}" = 1 ] && audit="\"audit_log\": \"$TMP/$1-audit.jsonl\","
   cat >"$TMP/$1.json" <<EOF
-{ "api_tokens": ["$TOKEN"], "audit_log": "$TMP/$1-audit.jsonl",
+{ "api_tokens": ["$TOKEN"], $audit
   "accounts": [ { "id": "$ACCOUNT", $ACCOUNT_JSON, "rate_limit": { "requests_per_second": 0 } } ] }
 EOF
   # shellcheck disable=SC2086
@@ -157,8 +160,8 @@ run A "$A_PORT" "$WARMUP" >/dev/null
 run B "$B_PORT" "$WARMUP" >/dev/null
 echo "perf-ab: $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$INTEGRATION, format=$FORMAT, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds"
-echo "A: $A_FLAGS -jar $A_JAR"
-echo "B: $B_FLAGS -jar $B_JAR"
+echo "A: $A_FLAGS -jar $A_JAR (audit log: ${PERF_A_AUDIT:-1})"
+echo "B: $B_FLAGS -jar $B_JAR (audit log: ${PERF_B_AUDIT:-1})"
 printf '%-6s %10s %9s %9s %9s   %10s %9s %9s %9s\n' round "A req/s" "A p50" "A p99" "A cpu/req" "B req/s" "B p50" "B p99" "B cpu/req"
 : >"$TMP/a.txt"; : >"$TMP/b.txt"
 for round in $(seq 1 "$ROUNDS"); do
