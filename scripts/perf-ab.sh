@@ -179,3 +179,6 @@ printf '%-6s %10.0f %9.3f %9.3f %9.1f   %10.0f %9.3f %9.3f %9.1f\n' median \
   "$(m "$TMP/b.txt" 1)" "$(m "$TMP/b.txt" 2)" "$(m "$TMP/b.txt" 3)" "$(m "$TMP/b.txt" 4)"
 echo "B/A req/s: $(awk -v a="$(m "$TMP/a.txt" 1)" -v b="$(m "$TMP/b.txt" 1)" 'BEGIN {printf "%.2f", b / a}');" \
   "B/A cpu per request: $(awk -v a="$(m "$TMP/a.txt" 4)" -v b="$(m "$TMP/b.txt" 4)" 'BEGIN {printf "%.2f", b / a}')"
+echo "peak RSS (VmHWM): A $(awk '/^VmHWM:/ {print int($2 / 1024)}' "/proc/$A_PID/status") MiB," \
+  "B $(awk '/^VmHWM:/ {print int($2 / 1024)}' "/proc/$B_PID/status") MiB;" \
+  "threads: A $(awk '/^Threads:/ {print $2}' "/proc/$A_PID/status"), B $(awk '/^Threads:/ {print $2}' "/proc/$B_PID/status")"
