@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# A/B comparison of two api-http runs on a busy machine: both services run side by side against the
+# same nginx stub provider, and wrk loads them in turns (A, B, A, B, ...), so that each pair of runs
+# shares the machine's state. Prints each round and the medians: requests/second, p50, p99, and the
+# service's CPU time per request (the figure least moved by other load).
+#
+#   PERF_A_JAR / PERF_B_JAR    jars to compare (default: api-http/target/api-http.jar for both)
+#   PERF_A_FLAGS / PERF_B_FLAGS JVM flags of each (default: the run command's flags for both)
+#   PERF_ROUNDS (5)  PERF_DURATION (10s)  PERF_WARMUP (30s)  PERF_CONNECTIONS (32)  PERF_THREADS (2)
+#   PERF_INTEGRATION (pipeliner)  PERF_FORMAT (unified)
+#   PERF_A_AUDIT / PERF_B_AUDIT (1): 0 runs that service without an audit_log
+# Example: does a 16-thread server pool beat the default?
+#   PERF_B_FLAGS="$DEFAULT -Dsome.flag=16" scripts/perf-ab.sh
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+DEFAULT_FLAGS="-XX:+UseSerialGC -Xms96m -Xmx96m -XX:MaxMetaspaceSize=128m"
+A_JAR=${PERF_A_JAR:-api-http/target/api-http.jar}
+B_JAR=${PERF_B_JAR:-api-http/target/api-http.jar}
+A_FLAGS=${PERF_A_FLAGS:-$DEFAULT_FLAGS}
+B_FLAGS=${PERF_B_FLAGS:-$DEFAULT_FLAGS}
+ROUNDS=${PERF_ROUNDS:-5}
+DURATION=${PERF_DURATION:-10s}
+WARMUP=${PERF_WARMUP:-30s}
+CONNECTIONS=${PERF_CONNECTIONS:-32}
+THREADS=${PERF_THREADS:-2}
+INTEGRATION=${PERF_INTEGRATION:-pipeliner}
+FORMAT=${PERF_FORMAT:-unified}
+
+log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+missing=()
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+  [ "$(id -u)" = 0 ] || die "missing ${missing[*]}: run as root, or apt-get install -y ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+[ -f "$A_JAR" ] && [ -f "$B_JAR" ] || die "build the jars first (./mvnw -B -q -DskipTests package)"
+
+TMP=$(mktemp -d /tmp/perf-ab.XXXXXX)
+chmod 755 "$TMP"
+PIDS=()
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Below the kernel's ephemeral ports (32768 and up), where wrk's client sockets live.
+port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+TAKEN=""
+free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$((10000 + RANDOM % 20000))
+    if port_is_free "$port" && [[ " $TAKEN " != *" $port "* ]]; then TAKEN="$TAKEN $port"; echo "$port"; return; fi
+  done
+  die "no free port"
+}
+STUB_PORT=$(free_port)
+A_PORT=$(free_port)
+B_PORT=$(free_port)
+STUB=http://127.0.0.1:$STUB_PORT
+
+mkdir -p "$TMP/nginx/logs"
+cat >"$TMP/nginx/nginx.conf" <<EOF
+worker_processes 1;
+pid $TMP/nginx/nginx.pid;
+error_log $TMP/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 100000000;
+  client_body_temp_path $TMP/nginx/client_body;
+  proxy_temp_path $TMP/nginx/proxy;
+  fastcgi_temp_path $TMP/nginx/fastcgi;
+  uwsgi_temp_path $TMP/nginx/uwsgi;
+  scgi_temp_path $TMP/nginx/scgi;
+  server {
+    listen 127.0.0.1:$STUB_PORT;
+    location ~ ^/insightly/v3\.1/Leads/[0-9]+\$ {
+      add_header X-RateLimit-Limit 100000 always;
+      add_header X-RateLimit-Remaining 99999 always;
+      return 202;
+    }
+    location ~ ^/pipeliner/api/v100/rest/spaces/bench/entities/Leads/([0-9a-f-]+)\$ {
+      default_type application/json;
+      return 200 '{"success":true,"data":"\$1"}';
+    }
+    location ~ ^/sell/v2/leads/[0-9]+\$ { return 204; }
+    location / { return 404; }
+  }
+}
+EOF
+"$NGINX" -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" -g 'daemon off;' &
+PIDS+=($!)
+
+case $INTEGRATION in
+  insightly) ACCOUNT=5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12 LEAD=4242424242
+    ACCOUNT_JSON="\"integration\": \"insightly\", \"base_url\": \"$STUB/insightly/v3.1\", \"credentials\": { \"api_key\": \"k\" }" ;;
+  pipeliner) ACCOUNT=9a3e7b21-64c8-4f1d-8e5b-3d2c1b0a9f23 LEAD=8c4d1f7e-3b2a-4d9e-9f10-2a6b5c7d8e90
+    ACCOUNT_JSON="\"integration\": \"pipeliner\", \"base_url\": \"$STUB/pipeliner/api/v100/rest/spaces/bench\", \"context\": { \"space_id\": \"bench\" }, \"credentials\": { \"username\": \"u\", \"password\": \"p\" }" ;;
+  zendesk_sell) ACCOUNT=0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01 LEAD=4242424242
+    ACCOUNT_JSON="\"integration\": \"zendesk_sell\", \"base_url\": \"$STUB/sell/v2\", \"credentials\": { \"access_token\": \"t\" }" ;;
+  *) die "unknown integration $INTEGRATION" ;;
+esac
+TOKEN=perf-ab-$RANDOM$RANDOM
+start_service() { # name jar flags port
+  local audit_var="PERF_${1}_AUDIT" audit=""
+  [ "${!audit_var:-1}" = 1 ] && audit="\"audit_log\": \"$TMP/$1-audit.jsonl\","
+  cat >"$TMP/$1.json" <<EOF
+{ "api_tokens": ["$TOKEN"], $audit
+  "accounts": [ { "id": "$ACCOUNT", $ACCOUNT_JSON, "rate_limit": { "requests_per_second": 0 } } ] }
+EOF
+  # shellcheck disable=SC2086
+  java $3 -jar "$2" --config "$TMP/$1.json" --port "$4" >/dev/null 2>"$TMP/$1.err" &
+  PIDS+=($!)
+  eval "${1}_PID=$!"
+  for _ in $(seq 1 1000); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$4/health" || true)" = 200 ] && return
+    sleep 0.02
+  done
+  cat "$TMP/$1.err" >&2
+  die "service $1 did not start"
+}
+start_service A "$A_JAR" "$A_FLAGS" "$A_PORT"
+start_service B "$B_JAR" "$B_FLAGS" "$B_PORT"
+PATH_QUERY="/unified/crm/leads/$LEAD?integrated_account_id=$ACCOUNT&truto_response_format=$FORMAT"
+for port in "$A_PORT" "$B_PORT"; do
+  code=$(curl -s -o "$TMP/check" -w '%{http_code}' -X DELETE -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port$PATH_QUERY")
+  [ "$code" = 200 ] || { cat "$TMP/check" >&2; die "service on $port answered $code"; }
+done
+printf 'wrk.method = "DELETE"\nwrk.headers["Authorization"] = "Bearer %s"\n' "$TOKEN" >"$TMP/load.lua"
+
+to_ms() {
+  awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
+    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; printf "%.3f", n }'
+}
+HZ=$(getconf CLK_TCK)
+run() { # name port duration -> "req/s p50 p99 cpu_us_per_req"
+  local pid_var="${1}_PID" before after file="$TMP/wrk-$1.txt" requests
+  before=$(awk '{print $14 + $15}' "/proc/${!pid_var}/stat")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --timeout 5s --latency -s "$TMP/load.lua" "http://127.0.0.1:$2$PATH_QUERY" >"$file" 2>&1
+  after=$(awk '{print $14 + $15}' "/proc/${!pid_var}/stat")
+  requests=$(awk '/requests in/ {print $1}' "$file")
+  if grep -q "Non-2xx" "$file"; then die "$1 answered errors: $(grep Non-2xx "$file")"; fi
+  printf '%s %s %s %s\n' "$(awk '/^Requests\/sec:/ {print $2}' "$file")" \
+    "$(to_ms "$(awk '$1 == "50%" {print $2}' "$file")")" "$(to_ms "$(awk '$1 == "99%" {print $2}' "$file")")" \
+    "$(awk -v t=$((after - before)) -v n="$requests" -v hz="$HZ" 'BEGIN {printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0)}')"
+}
+log "warming both up ($WARMUP each)"
+run A "$A_PORT" "$WARMUP" >/dev/null
+run B "$B_PORT" "$WARMUP" >/dev/null
+echo "perf-ab: $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$INTEGRATION, format=$FORMAT, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds"
+echo "A: $A_FLAGS -jar $A_JAR (audit log: ${PERF_A_AUDIT:-1})"
+echo "B: $B_FLAGS -jar $B_JAR (audit log: ${PERF_B_AUDIT:-1})"
+printf '%-6s %10s %9s %9s %9s   %10s %9s %9s %9s\n' round "A req/s" "A p50" "A p99" "A cpu/req" "B req/s" "B p50" "B p99" "B cpu/req"
+: >"$TMP/a.txt"; : >"$TMP/b.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  # Alternate who goes first, so neither always follows the other.
+  if [ $((round % 2)) = 1 ]; then a=$(run A "$A_PORT" "$DURATION"); b=$(run B "$B_PORT" "$DURATION")
+  else b=$(run B "$B_PORT" "$DURATION"); a=$(run A "$A_PORT" "$DURATION"); fi
+  echo "$a" >>"$TMP/a.txt"; echo "$b" >>"$TMP/b.txt"
+  # shellcheck disable=SC2086
+  printf '%-6s %10.0f %9.3f %9.3f %9.1f   %10.0f %9.3f %9.3f %9.1f\n' "$round" $a $b
+done
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
+m() { awk -v c="$2" '{print $c}' "$1" | median; }
+printf '%-6s %10.0f %9.3f %9.3f %9.1f   %10.0f %9.3f %9.3f %9.1f\n' median \
+  "$(m "$TMP/a.txt" 1)" "$(m "$TMP/a.txt" 2)" "$(m "$TMP/a.txt" 3)" "$(m "$TMP/a.txt" 4)" \
+  "$(m "$TMP/b.txt" 1)" "$(m "$TMP/b.txt" 2)" "$(m "$TMP/b.txt" 3)" "$(m "$TMP/b.txt" 4)"
+echo "B/A req/s: $(awk -v a="$(m "$TMP/a.txt" 1)" -v b="$(m "$TMP/b.txt" 1)" 'BEGIN {printf "%.2f", b / a}');" \
+  "B/A cpu per request: $(awk -v a="$(m "$TMP/a.txt" 4)" -v b="$(m "$TMP/b.txt" 4)" 'BEGIN {printf "%.2f", b / a}')"
+echo "peak RSS (VmHWM): A $(awk '/^VmHWM:/ {print int($2 / 1024)}' "/proc/$A_PID/status") MiB," \
+  "B $(awk '/^VmHWM:/ {print int($2 / 1024)}' "/proc/$B_PID/status") MiB;" \
+  "threads: A $(awk '/^Threads:/ {print $2}' "/proc/$A_PID/status"), B $(awk '/^Threads:/ {print $2}' "/proc/$B_PID/status")"
