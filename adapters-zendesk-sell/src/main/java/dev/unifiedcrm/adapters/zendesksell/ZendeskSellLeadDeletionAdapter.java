@@ -65,6 +65,9 @@ final class ZendeskSellLeadDeletionAdapter implements LeadDeletionPort, LeadLook
         okhttp3.OkHttpClient http = RetryAfterShield.install(new okhttp3.OkHttpClient.Builder())
                 // Retries are the application's decision, made knowing whether a delete may have landed.
                 .retryOnConnectionFailure(false)
+                // OkHttp keeps 5 idle connections by default: under concurrent deletes about one call in
+                // twelve opened a new one (docs/performance.md). Keep as many as the expected concurrency.
+                .connectionPool(new okhttp3.ConnectionPool(64, 5, TimeUnit.MINUTES))
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
