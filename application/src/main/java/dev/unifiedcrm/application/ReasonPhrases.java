@@ -3,8 +3,8 @@ package dev.unifiedcrm.application;
 import java.util.Map;
 
 /**
- * Reason phrases of RFC 9110, and of the statuses later RFCs registered that a provider or this
- * service can answer (428, 429, 431, 451: RFC 6585 and 7725); {@code Unknown} for any other.
+ * The reason phrases of RFC 9110, {@code Unknown} for any other status, as the contract says. That
+ * includes 429 and 431, which RFC 6585 defines, not RFC 9110: their answers say {@code Unknown}.
  */
 public final class ReasonPhrases {
 
@@ -25,8 +25,6 @@ public final class ReasonPhrases {
             Map.entry(415, "Unsupported Media Type"), Map.entry(416, "Range Not Satisfiable"),
             Map.entry(417, "Expectation Failed"), Map.entry(421, "Misdirected Request"),
             Map.entry(422, "Unprocessable Content"), Map.entry(426, "Upgrade Required"),
-            Map.entry(428, "Precondition Required"), Map.entry(429, "Too Many Requests"),
-            Map.entry(431, "Request Header Fields Too Large"), Map.entry(451, "Unavailable For Legal Reasons"),
             Map.entry(500, "Internal Server Error"), Map.entry(501, "Not Implemented"),
             Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"),
             Map.entry(504, "Gateway Timeout"), Map.entry(505, "HTTP Version Not Supported"));

@@ -58,6 +58,9 @@ class RateLimitHeadersTest {
         assertThat(ReasonPhrases.of(422)).isEqualTo("Unprocessable Content");
         assertThat(ReasonPhrases.of(413)).isEqualTo("Content Too Large");
         assertThat(ReasonPhrases.of(499)).isEqualTo("Unknown");
+        // RFC 6585's statuses have no RFC 9110 phrase: the contract says Unknown.
+        assertThat(ReasonPhrases.of(429)).isEqualTo("Unknown");
+        assertThat(ReasonPhrases.of(431)).isEqualTo("Unknown");
     }
 
     private static ProviderAnswer answer(Map<String, String> headers) {

@@ -436,7 +436,7 @@ class EndToEndTest {
         assertError(locked, 422, "Unprocessable Content");
         assertThat(body(locked).get("message").asText()).isEqualTo("Lead is locked");
         assertThat(body(locked).get("truto_is_remote_error").asBoolean()).isTrue();
-        assertError(limited, 429, "Too Many Requests");
+        assertError(limited, 429, "Unknown");
         assertThat(limited.headers().firstValue("retry-after")).contains("3600");
         assertThat(body(limited).get("raw_response").asText()).isEqualTo("slow down");
     }
