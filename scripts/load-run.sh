@@ -38,7 +38,7 @@ heap_after_gc() { # pid
   jcmd "$1" GC.heap_info | grep -o 'used [0-9]*K' | head -1
 }
 
-java scripts/load/FakeProviders.java 0 >"$WORK/providers.out" 2>&1 &
+java -Dsun.net.httpserver.nodelay=true scripts/load/FakeProviders.java 0 >"$WORK/providers.out" 2>&1 &
 PIDS+=($!)
 PROVIDERS=$(wait_for_line "$WORK/providers.out" 'http://127.0.0.1:[0-9]*')
 

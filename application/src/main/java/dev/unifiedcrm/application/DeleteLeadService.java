@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  * adapter, and shapes the answer in the requested format. Step 6 of the order of checks is
  * section 6's: the {@code Idempotency-Key} (checked, then claimed in the {@link IdempotencyStore}),
  * then the local rate limit ({@link CallPacer}); each provider exchange is then retried as
- * {@link RetryRules} says, by the {@link RetryExecutor}. A request that reaches the provider call
+ * {@link RetryRules} says, by the {@link RetryExecutor}. Every attempt takes a turn from the pacer;
+ * a call waits for its turn unless that wait is longer than the time left (the contract's rule), in
+ * which case it is answered 429 with {@code Retry-After} and the provider is not called. A request that reaches the provider call
  * is recorded in the {@link AuditTrail} before the first call and after the last; when the first
  * record cannot be written, the answer is 500 and the provider is not called.
  *

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An {@link IdempotencyStore} in this process's memory, bounded in size and in age: it holds at
- * most {@code maxEntries} keys (forgetting the oldest first) and forgets a key once it is
+ * most {@code maxEntries} keys and about {@code maxBytes} of keys and stored answers (forgetting the
+ * oldest first: an answer may be a provider's body of up to 1 MiB), and forgets a key once it is
  * {@code retention} old, by the injected {@link Clock}. One instance of the service only: several
  * instances need a shared store behind the same port.
  *
@@ -23,10 +24,15 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     /** The contract's promise: a repeat within 24 hours is answered from the store. */
     public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
     public static final int DEFAULT_MAX_ENTRIES = 100_000;
+    /** Fits the 96 MiB heap the README's run command gives the service, with room to spare. */
+    public static final long DEFAULT_MAX_BYTES = 24L * 1024 * 1024;
 
     private final Clock clock;
     private final int maxEntries;
+    private final long maxBytes;
     private final Duration retention;
+    /** Guarded by {@code this}: the estimated size of every entry held. */
+    private long heldBytes;
     /** Guarded by {@code this}; insertion order is age order, so the eldest entries come first. */
     private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>();
 
@@ -35,11 +41,19 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     public InMemoryIdempotencyStore(Clock clock, int maxEntries, Duration retention) {
+        this(clock, maxEntries, DEFAULT_MAX_BYTES, retention);
+    }
+
+    public InMemoryIdempotencyStore(Clock clock, int maxEntries, long maxBytes, Duration retention) {
         this.clock = Objects.requireNonNull(clock, "clock");
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be at least 1");
         }
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be at least 1");
+        }
         this.maxEntries = maxEntries;
+        this.maxBytes = maxBytes;
         this.retention = Objects.requireNonNull(retention, "retention");
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention must be positive");
@@ -57,8 +71,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
                 forgetExpired(clock.instant());
                 Entry entry = entries.get(key);
                 if (entry == null) {
-                    Entry mine = new Entry(request, clock.instant());
+                    Entry mine = new Entry(request, clock.instant(), ApproximateSize.of(key, request));
                     entries.put(key, mine);
+                    heldBytes += mine.bytes;
                     forgetOverflow();
                     return new Claim.Owned(new EntryTicket(key, mine));
                 }
@@ -97,17 +112,22 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
                 return;
             }
             eldestFirst.remove();
-            entry.finished.countDown();
+            forget(entry);
         }
     }
 
     private void forgetOverflow() {
         Iterator<Map.Entry<Key, Entry>> eldestFirst = entries.entrySet().iterator();
-        while (entries.size() > maxEntries && eldestFirst.hasNext()) {
+        while ((entries.size() > maxEntries || heldBytes > maxBytes) && eldestFirst.hasNext()) {
             Entry entry = eldestFirst.next().getValue();
             eldestFirst.remove();
-            entry.finished.countDown();
+            forget(entry);
         }
+    }
+
+    private void forget(Entry entry) {
+        heldBytes -= entry.bytes;
+        entry.finished.countDown();
     }
 
     private static final class Entry {
@@ -116,10 +136,13 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         final CountDownLatch finished = new CountDownLatch(1);
         /** Guarded by the store's lock; null while running. */
         ApiResponse answer;
+        /** Guarded by the store's lock: the estimated size of the key, request and answer. */
+        long bytes;
 
-        Entry(Request request, Instant createdAt) {
+        Entry(Request request, Instant createdAt, long bytes) {
             this.request = request;
             this.createdAt = createdAt;
+            this.bytes = bytes;
         }
     }
 
@@ -138,6 +161,10 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
             synchronized (InMemoryIdempotencyStore.this) {
                 if (entries.get(key) == entry) {
                     entry.answer = answer;
+                    long answerBytes = ApproximateSize.of(answer);
+                    entry.bytes += answerBytes;
+                    heldBytes += answerBytes;
+                    forgetOverflow();
                 }
             }
             entry.finished.countDown();
@@ -146,7 +173,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         @Override
         public void release() {
             synchronized (InMemoryIdempotencyStore.this) {
-                entries.remove(key, entry);
+                if (entries.remove(key, entry)) {
+                    heldBytes -= entry.bytes;
+                }
             }
             entry.finished.countDown();
         }

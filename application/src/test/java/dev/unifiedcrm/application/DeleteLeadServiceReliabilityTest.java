@@ -526,6 +526,22 @@ class DeleteLeadServiceReliabilityTest {
         }
 
         @Test
+        void aCallMayWaitForItsTurnAsLongAsTheTimeLeft() {
+            var waits = new CopyOnWriteArrayList<Duration>();
+            pacer = (account, rate, maxWait) -> {
+                waits.add(maxWait);
+                return CallPacer.Turn.GRANTED;
+            };
+            timeouts = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(30));
+
+            service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+
+            // The contract: 429 only for a wait "longer than the time left"; nothing is kept back for the exchange.
+            assertThat(waits).singleElement().satisfies(wait ->
+                    assertThat(wait).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(30)));
+        }
+
+        @Test
         void everyAttemptTakesATurn() {
             script(() -> RetryRulesTest.rejection(503, Map.of(), false), FakeCrmAnswers::accepted);
 

@@ -109,6 +109,36 @@ class InMemoryIdempotencyStoreTest {
     }
 
     @Test
+    void theOldestAnswersAreForgottenWhenTheirBytesPassTheBudget() {
+        var store = new InMemoryIdempotencyStore(clock, 1_000, 1_500_000, InMemoryIdempotencyStore.DEFAULT_RETENTION);
+        var halfAMebibyte = new ApiResponse(200, Map.of(), new ResponseBody.Raw("application/json", new byte[512 * 1024]));
+        for (String name : new String[] {"a", "b", "c", "d"}) {
+            owned(store.claim(key(name), REQUEST, NO_WAIT)).store(halfAMebibyte);
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(store.size()).isEqualTo(2);
+        assertThat(store.claim(key("d"), REQUEST, NO_WAIT)).isInstanceOf(Claim.Replay.class);
+        assertThat(store.claim(key("c"), REQUEST, NO_WAIT)).isInstanceOf(Claim.Replay.class);
+        assertThat(store.claim(key("a"), REQUEST, NO_WAIT)).isInstanceOf(Claim.Owned.class);
+    }
+
+    @Test
+    void releasedAndExpiredKeysGiveTheirBytesBack() {
+        var store = new InMemoryIdempotencyStore(clock, 1_000, 1_200_000, InMemoryIdempotencyStore.DEFAULT_RETENTION);
+        var halfAMebibyte = new ApiResponse(200, Map.of(), new ResponseBody.Raw(null, new byte[512 * 1024]));
+        owned(store.claim(key("old"), REQUEST, NO_WAIT)).store(halfAMebibyte);
+        owned(store.claim(key("released"), REQUEST, NO_WAIT)).release();
+        clock.advance(Duration.ofHours(25));
+
+        owned(store.claim(key("new-1"), REQUEST, NO_WAIT)).store(halfAMebibyte);
+        owned(store.claim(key("new-2"), REQUEST, NO_WAIT)).store(halfAMebibyte);
+
+        assertThat(store.claim(key("new-1"), REQUEST, NO_WAIT)).isInstanceOf(Claim.Replay.class);
+        assertThat(store.claim(key("new-2"), REQUEST, NO_WAIT)).isInstanceOf(Claim.Replay.class);
+    }
+
+    @Test
     void anAnswerIsKeptForTwentyFourHoursAndThenForgotten() {
         var store = new InMemoryIdempotencyStore(clock);
         owned(store.claim(key("k"), REQUEST, NO_WAIT)).store(ANSWER);

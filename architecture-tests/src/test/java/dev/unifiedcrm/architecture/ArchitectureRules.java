@@ -44,6 +44,20 @@ final class ArchitectureRules {
                 .because("the use case and its formats stay free of transport and vendor libraries");
     }
 
+    static ArchRule resilienceDependsOnTheCoreAndItsLibrariesOnly(String root) {
+        return classes().that().resideInAPackage(root + ".resilience..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(root + ".resilience..", root + ".application..",
+                        root + ".domain..", "java..", "dev.failsafe..", "io.github.bucket4j..")
+                .because("resilience puts the application's retry and pacing ports on Failsafe and Bucket4j, nothing more");
+    }
+
+    static ArchRule sandboxStandsApartFromTheLibrary(String root) {
+        return noClasses().that().resideInAPackage(root + ".sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".domain..", root + ".application..",
+                        root + ".resilience..", root + ".adapters..", root + ".api..")
+                .because("the simulators play the CRMs' part: they know HTTP, not our code");
+    }
+
     static ArchRule adaptersDependOnNoOtherModuleThanDomain(String root) {
         return noClasses().that().resideInAPackage(root + ".adapters..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".application..", root + ".api..",
@@ -64,7 +78,8 @@ final class ArchitectureRules {
     }
 
     static ArchRule noVendorTypeInAPublicSignature(String root) {
-        return members().that().areDeclaredInClassesThat(isPublicIn(root + ".domain..", root + ".application..", root + ".adapters.."))
+        return members().that().areDeclaredInClassesThat(isPublicIn(root + ".domain..", root + ".application..",
+                        root + ".resilience..", root + ".adapters.."))
                 .and().arePublic()
                 .should(exposeNoTypeFrom(VENDOR_PACKAGES))
                 .because("no Feign, Jackson, Javalin or HTTP type crosses a port or a module's public API");

@@ -37,6 +37,18 @@ class ArchitectureRulesBiteTest {
     }
 
     @Test
+    void resilienceReachingIntoAnAdapterIsReported() {
+        assertThat(violations(ArchitectureRules::resilienceDependsOnTheCoreAndItsLibrariesOnly))
+                .contains("RetryingWrapper").contains("AlphaAdapter");
+    }
+
+    @Test
+    void aSimulatorUsingTheDomainIsReported() {
+        assertThat(violations(ArchitectureRules::sandboxStandsApartFromTheLibrary))
+                .contains("KnowingSimulator").contains("LeakyLead");
+    }
+
+    @Test
     void anAdapterCallingTheApplicationIsReported() {
         assertThat(violations(ArchitectureRules::adaptersDependOnNoOtherModuleThanDomain))
                 .contains("AlphaAdapter").contains("FeignAwareUseCase");

@@ -28,6 +28,8 @@ class ArchitectureTest {
                 .anyMatch(name -> name.startsWith(ROOT + ".domain"))
                 .anyMatch(name -> name.startsWith(ROOT + ".application"))
                 .anyMatch(name -> name.startsWith(ROOT + ".resilience"))
+                .anyMatch(name -> name.startsWith(ROOT + ".sandbox"))
+                .anyMatch(name -> name.startsWith(ROOT + ".resilience"))
                 .anyMatch(name -> name.startsWith(ROOT + ".adapters.insightly"))
                 .anyMatch(name -> name.startsWith(ROOT + ".adapters.pipeliner"))
                 .anyMatch(name -> name.startsWith(ROOT + ".adapters.zendesksell"))
@@ -42,6 +44,16 @@ class ArchitectureTest {
     @Test
     void applicationDependsOnDomainOnly() {
         ArchitectureRules.applicationDependsOnDomainOnly(ROOT).check(production);
+    }
+
+    @Test
+    void resilienceDependsOnTheCoreAndItsLibrariesOnly() {
+        ArchitectureRules.resilienceDependsOnTheCoreAndItsLibrariesOnly(ROOT).check(production);
+    }
+
+    @Test
+    void sandboxStandsApartFromTheLibrary() {
+        ArchitectureRules.sandboxStandsApartFromTheLibrary(ROOT).check(production);
     }
 
     @Test

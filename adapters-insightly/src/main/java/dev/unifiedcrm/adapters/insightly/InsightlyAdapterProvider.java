@@ -10,9 +10,11 @@ import feign.Feign;
 import feign.Logger;
 import feign.Retryer;
 import feign.Target;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Insightly integration (API v3.1), found by {@link java.util.ServiceLoader}. Accounts need
@@ -50,8 +52,11 @@ public final class InsightlyAdapterProvider implements CrmAdapterProvider {
     @Override
     public CrmAdapter create(AdapterSettings settings) {
         // Retries and redirects are the caller's decision: the client never resends or follows.
-        var http = new OkHttpClient.Builder()
+        var http = RetryAfterShield.install(new OkHttpClient.Builder())
                 .retryOnConnectionFailure(false)
+                // OkHttp keeps 5 idle connections by default: under concurrent deletes about one call in
+                // twelve opened a new one (docs/performance.md). Keep as many as the expected concurrency.
+                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectTimeout(settings.connectTimeout())

@@ -62,9 +62,12 @@ final class ZendeskSellLeadDeletionAdapter implements LeadDeletionPort, LeadLook
         ObjectMapper json = ProviderAnswerReader.newObjectMapper();
         this.reader = new ProviderAnswerReader(json, settings.maxBodyBytes());
         this.leads = new ZendeskSellLeadDecoder(json, Mappers.getMapper(ZendeskSellLeadMapper.class));
-        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder()
+        okhttp3.OkHttpClient http = RetryAfterShield.install(new okhttp3.OkHttpClient.Builder())
                 // Retries are the application's decision, made knowing whether a delete may have landed.
                 .retryOnConnectionFailure(false)
+                // OkHttp keeps 5 idle connections by default: under concurrent deletes about one call in
+                // twelve opened a new one (docs/performance.md). Keep as many as the expected concurrency.
+                .connectionPool(new okhttp3.ConnectionPool(64, 5, TimeUnit.MINUTES))
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)

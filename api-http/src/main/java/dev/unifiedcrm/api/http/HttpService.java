@@ -24,7 +24,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * The HTTP service: every request goes through {@link #handle}, which checks it in the contract's
@@ -43,18 +42,18 @@ final class HttpService {
     private final BearerTokens tokens;
     private final AccountDirectory accounts;
     private final byte[] openApiDocument;
-    private final Supplier<byte[]> metrics;
+    private final ServiceMetrics metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicReference<Server> jetty = new AtomicReference<>();
     private Javalin app;
 
     HttpService(DeleteLeadUseCase useCase, BearerTokens tokens, AccountDirectory accounts, byte[] openApiDocument) {
-        this(useCase, tokens, accounts, openApiDocument, () -> new byte[0]);
+        this(useCase, tokens, accounts, openApiDocument, ServiceMetrics.none());
     }
 
-    /** @param metrics the {@code GET /metrics} body, in the Prometheus text format */
+    /** @param metrics the {@code GET /metrics} body, and the count of lead requests refused before the use case */
     HttpService(DeleteLeadUseCase useCase, BearerTokens tokens, AccountDirectory accounts, byte[] openApiDocument,
-                Supplier<byte[]> metrics) {
+                ServiceMetrics metrics) {
         this.useCase = Objects.requireNonNull(useCase, "useCase");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -137,6 +136,9 @@ final class HttpService {
         } finally {
             ctx.skipRemainingHandlers();
             inFlight.decrementAndGet();
+            if (logged.leadRoute && !logged.reachedUseCase) {
+                metrics.leadRequestRefusedBeforeTheUseCase(logged.status);
+            }
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
             LOG.info("{} {} {} {}ms request_id={}{}", ctx.method(), loggablePath(rawPath), logged.status, millis,
                     requestId, logged.integration == null ? "" : " integration=" + logged.integration);
@@ -161,6 +163,7 @@ final class HttpService {
             return ApiErrors.error(405, "The method " + method + " is not allowed on this path; use "
                     + route.method() + ".", Map.of("Allow", route.method()));
         }
+        logged.leadRoute = route == Route.DELETE_LEAD;
         if (route.needsToken()) {
             Optional<String> caller = tokens.authenticate(ctx.header("Authorization"));
             if (caller.isEmpty()) {
@@ -169,7 +172,7 @@ final class HttpService {
                         Map.of("WWW-Authenticate", "Bearer"));
             }
             if (route == Route.METRICS) {
-                return new ApiResponse(200, Map.of(), new ResponseBody.Raw(PrometheusMetrics.CONTENT_TYPE, metrics.get()));
+                return new ApiResponse(200, Map.of(), new ResponseBody.Raw(PrometheusMetrics.CONTENT_TYPE, metrics.scrape()));
             }
             return deleteLead(ctx, match.get().leadId(), caller.get(), requestId, logged);
         }
@@ -189,6 +192,7 @@ final class HttpService {
             return ApiErrors.badRequest(e.getMessage());
         }
         logged.integration = integrationOf(query.accountId());
+        logged.reachedUseCase = true;
         var command = new DeleteLeadCommand(query.accountId(), leadId, query.format(), query.ignoreRemoteData(),
                 query.excludedFields(), query.remoteQuery(), query.returnDeletedLead(),
                 Optional.ofNullable(ctx.header("Idempotency-Key")), caller, requestId);
@@ -240,5 +244,7 @@ final class HttpService {
     private static final class Logged {
         int status = 500;
         String integration;
+        boolean leadRoute;
+        boolean reachedUseCase;
     }
 }

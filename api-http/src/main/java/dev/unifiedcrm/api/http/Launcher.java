@@ -143,7 +143,7 @@ final class Launcher {
                 .auditTrail(audit.isPresent() ? audit.get() : AuditTrail.none())
                 .build();
         var http = new HttpService(useCase, new BearerTokens(configuration.apiTokens()), directory,
-                OpenApiDocument.bytes(), metrics::scrape);
+                OpenApiDocument.bytes(), metrics);
         try {
             http.start(options.host, port);
         } catch (RuntimeException e) {

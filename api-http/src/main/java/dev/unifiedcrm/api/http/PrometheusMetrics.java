@@ -31,7 +31,7 @@ import java.util.Collection;
  * </ul>
  * Thread-safe; every event costs a map lookup and an atomic add.
  */
-final class PrometheusMetrics implements DeleteLeadListener {
+final class PrometheusMetrics implements DeleteLeadListener, ServiceMetrics {
 
     /** The Prometheus text exposition format, version 0.0.4. */
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -42,6 +42,7 @@ final class PrometheusMetrics implements DeleteLeadListener {
     static final String RATE_LIMIT_REJECTIONS = "unifiedcrm.rate.limit.rejections";
     static final String IDEMPOTENT_REPLAYS = "unifiedcrm.idempotent.replays";
     private static final String NO_INTEGRATION = "none";
+    private static final String NO_FORMAT = "none";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -64,13 +65,8 @@ final class PrometheusMetrics implements DeleteLeadListener {
     @Override
     public void on(DeleteLeadEvent event) {
         if (event instanceof DeleteLeadEvent.RequestFinished finished) {
-            Counter.builder(REQUESTS)
-                    .description("Delete requests answered by the use case")
-                    .tag("integration", finished.integration().map(Integration::name).orElse(NO_INTEGRATION))
-                    .tag("format", finished.format().parameterValue())
-                    .tag("status", String.valueOf(finished.status()))
-                    .register(registry)
-                    .increment();
+            requests(finished.integration().map(Integration::name).orElse(NO_INTEGRATION),
+                    finished.format().parameterValue(), finished.status()).increment();
         } else if (event instanceof DeleteLeadEvent.AttemptFinished attempt) {
             providerCalls(attempt.integration().name()).record(attempt.latency());
         } else if (event instanceof DeleteLeadEvent.Retry retry) {
@@ -82,9 +78,25 @@ final class PrometheusMetrics implements DeleteLeadListener {
         }
     }
 
+    /** Counted with integration and format {@code none}: the query was not read, or not readable. */
+    @Override
+    public void leadRequestRefusedBeforeTheUseCase(int status) {
+        requests(NO_INTEGRATION, NO_FORMAT, status).increment();
+    }
+
     /** Every series in the Prometheus text format ({@link #CONTENT_TYPE}). */
-    byte[] scrape() {
+    @Override
+    public byte[] scrape() {
         return registry.scrape().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Counter requests(String integration, String format, int status) {
+        return Counter.builder(REQUESTS)
+                .description("Delete requests answered, by integration, format and status")
+                .tag("integration", integration)
+                .tag("format", format)
+                .tag("status", String.valueOf(status))
+                .register(registry);
     }
 
     private Timer providerCalls(String integration) {

@@ -113,7 +113,9 @@ class OperationsEndToEndTest {
         assertThat(metrics.value("unifiedcrm_requests_total", "integration", "zendesk_sell", "format", "unified", "status", "429")).isEqualTo(1);
         assertThat(metrics.value("unifiedcrm_requests_total", "integration", "none", "format", "unified", "status", "404")).isEqualTo(1);
         assertThat(metrics.value("unifiedcrm_requests_total", "integration", "insightly", "format", "normalized", "status", "200")).isEqualTo(1);
-        assertThat(metrics.sum("unifiedcrm_requests_total")).isEqualTo(10);
+        assertThat(metrics.value("unifiedcrm_requests_total", "integration", "none", "format", "none", "status", "401")).isEqualTo(1);
+        assertThat(metrics.value("unifiedcrm_requests_total", "integration", "none", "format", "none", "status", "400")).isEqualTo(1);
+        assertThat(metrics.sum("unifiedcrm_requests_total")).isEqualTo(12);
         assertThat(metrics.value("unifiedcrm_provider_call_duration_seconds_count", "integration", "zendesk_sell")).isEqualTo(7);
         assertThat(metrics.value("unifiedcrm_provider_call_duration_seconds_bucket", "integration", "zendesk_sell", "le", "+Inf")).isEqualTo(7);
         assertThat(metrics.value("unifiedcrm_provider_call_duration_seconds_count", "integration", "insightly")).isEqualTo(1);
@@ -217,7 +219,7 @@ class OperationsEndToEndTest {
 
     /**
      * Successes, provider errors (404; 500, not retried), a 503 retried into a success, a local 429,
-     * an idempotent replay, an unknown account, another integration and format, and a wrong token.
+     * an idempotent replay, an unknown account, another integration and format, a wrong token and a bad query.
      */
     private void runTheMix() {
         assertThat(deleteLead(SELL, "42", "mix-ok", null).statusCode()).isEqualTo(200);
@@ -237,6 +239,8 @@ class OperationsEndToEndTest {
                 + "&truto_response_format=normalized")).DELETE().header("Authorization", "Bearer " + TOKEN)
                 .header("x-request-id", "mix-insightly")).statusCode()).isEqualTo(200);
         assertThat(service.delete(LEADS + "48?integrated_account_id=" + SELL, "wrong-token").statusCode()).isEqualTo(401);
+        assertThat(service.delete(LEADS + "49?integrated_account_id=" + SELL + "&truto_response_format=xml", TOKEN).statusCode())
+                .isEqualTo(400);
 
         providers.verify(2, deleteRequestedFor(urlPathEqualTo("/sell/v2/leads/503")));
         providers.verify(1, deleteRequestedFor(urlPathEqualTo("/sell/v2/leads/45")));

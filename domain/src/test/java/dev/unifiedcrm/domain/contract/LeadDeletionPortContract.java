@@ -233,6 +233,19 @@ public abstract class LeadDeletionPortContract {
         assertThat(rejection.providerAnswer().header("retry-after")).contains("3");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1", "99999999999"})
+    void aRetryAfterOnA503IsLeftToTheCallerAndKept(String retryAfter) {
+        // Some HTTP clients act on a 503's Retry-After by themselves (OkHttp resends at once on "0").
+        stubDelete(errorAnswer(503, "later").withHeader("Retry-After", retryAfter));
+
+        ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(call()));
+
+        assertThat(rejection.status()).isEqualTo(503);
+        assertThat(rejection.providerAnswer().header("retry-after")).contains(retryAfter);
+        provider.verify(1, deleteRequestedFor(urlPathEqualTo(fullLeadPath())));
+    }
+
     // ---- contract breaches ----
 
     @ParameterizedTest
