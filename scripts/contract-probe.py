@@ -1,0 +1,327 @@
+#!/usr/bin/env python3
+"""Black-box contract probe, from outside: starts api-http.jar with a config file against fake providers
+on loopback (Python's standard library only) and checks the contract's sections 1 to 6 as a client sees
+them: order of checks, errors, formats, headers, what reached the provider, idempotency, local rate
+limit, metrics, audit file, CLI and configuration errors. Not part of CI (which runs ./mvnw verify);
+a second, independent reading of the contract.
+
+    ./mvnw -B -q -DskipTests package && python3 scripts/contract-probe.py [path/to/api-http.jar]
+"""
+import http.client, http.server, json, os, socket, subprocess, sys, tempfile, threading, time, base64, urllib.parse
+
+JAR = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "api-http", "target", "api-http.jar")
+TOKEN = "tok-" + "A" * 20
+INS = "5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12"
+PL = "9a3e7b21-64c8-4f1d-8e5b-3d2c1b0a9f23"
+ZS = "0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01"
+PL_LEAD = "8c4d1f7e-3b2a-4d9e-9f10-2a6b5c7d8e90"
+
+received = []          # (method, raw path, headers)
+script = {}            # (method, path-without-query) -> (status, headers, body bytes)
+
+class Fake(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def log_message(self, *a): pass
+    def handle_any(self):
+        received.append((self.command, self.path, dict(self.headers)))
+        p = self.path.split("?")[0]
+        entry = script.get((self.command, p), (599, {}, b""))
+        if isinstance(entry, list):
+            entry = entry.pop(0) if len(entry) > 1 else entry[0]
+        st, hd, body = entry[:3]
+        if len(entry) > 3:
+            time.sleep(entry[3])
+        self.send_response(st)
+        for k, v in hd.items(): self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    do_GET = do_DELETE = do_POST = handle_any
+
+srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Fake)
+srv.handle_error = lambda request, address: None  # the service hanging up on a slow answer is expected
+threading.Thread(target=srv.serve_forever, daemon=True).start()
+FP = srv.server_address[1]
+base = f"http://127.0.0.1:{FP}"
+
+def free_port():
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
+
+DEAD = "11111111-2222-4333-8444-555555555555"
+PACED = "22222222-2222-4333-8444-555555555555"
+AUDIT = os.path.join(tempfile.mkdtemp(), "audit.jsonl")
+DEAD_PORT = free_port()
+cfg = {
+  "api_tokens": [TOKEN],
+  "timeouts": {"connect_ms": 1000, "attempt_ms": 2000, "request_ms": 5000},
+  "audit_log": AUDIT,
+  "accounts": [
+    {"id": INS, "integration": "insightly", "context": {"pod": "na1"}, "base_url": base + "/ins/v3.1",
+     "credentials": {"api_key": "${env:BB_INS_KEY}"}, "rate_limit": {"requests_per_second": 0}},
+    {"id": PL, "integration": "pipeliner", "context": {"space_id": "my_space"}, "base_url": base + "/pl",
+     "credentials": {"username": "pluser", "password": "${env:BB_PL_PASS}"}, "rate_limit": {"requests_per_second": 0}},
+    {"id": PACED, "integration": "zendesk_sell", "base_url": base + "/zs/v2",
+     "credentials": {"access_token": "paced-token"}, "rate_limit": {"requests_per_second": 0.1}},
+    {"id": DEAD, "integration": "insightly", "context": {"pod": "na1"}, "base_url": f"http://127.0.0.1:{DEAD_PORT}/x",
+     "credentials": {"api_key": "dead-key"}, "rate_limit": {"requests_per_second": 0}},
+    {"id": ZS, "integration": "zendesk_sell", "base_url": base + "/zs/v2",
+     "credentials": {"access_token": "zs-secret-token"}, "rate_limit": {"requests_per_second": 0}},
+  ]}
+tmp = tempfile.mkdtemp()
+cfgfile = os.path.join(tmp, "config.json"); json.dump(cfg, open(cfgfile, "w"))
+env = dict(os.environ, BB_INS_KEY="ins-secret-key", BB_PL_PASS="pl-secret-pass")
+PORT = free_port()
+proc = subprocess.Popen(["java", "-jar", JAR, "--config", cfgfile, "--port", str(PORT)], env=env,
+                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+line = proc.stdout.readline().strip()
+fails = []; passes = 0
+def check(name, cond, detail=""):
+    global passes
+    if cond: passes += 1
+    else: fails.append(f"{name}: {detail}")
+check("listening line", line == f"listening on http://127.0.0.1:{PORT}", line)
+
+def req(method, path, headers=None, auth=True):
+    c = http.client.HTTPConnection("127.0.0.1", PORT, timeout=15)
+    h = {"Authorization": "Bearer " + TOKEN} if auth else {}
+    h.update(headers or {})
+    c.putrequest(method, path, skip_accept_encoding=True)
+    for k, v in h.items(): c.putheader(k, v)
+    c.endheaders()
+    r = c.getresponse(); body = r.read(); c.close()
+    return r.status, {k.lower(): v for k, v in r.getheaders()}, body
+
+def j(b):
+    try: return json.loads(b)
+    except Exception: return None
+
+def is_error(name, st, hd, body, status, remote=None):
+    b = j(body)
+    check(name + " status", st == status, f"{st} {body[:200]}")
+    check(name + " json ct", hd.get("content-type", "").startswith("application/json"), hd.get("content-type"))
+    check(name + " shape", isinstance(b, dict) and b.get("statusCode") == status and isinstance(b.get("error"), str) and isinstance(b.get("message"), str) and b.get("message"), body[:200])
+    check(name + " x-request-id", "x-request-id" in hd, hd)
+    if remote is not None:
+        check(name + " remote flag", (b or {}).get("truto_is_remote_error") is (True if remote else None), body[:200])
+    return b
+
+L = "/unified/crm/leads/"
+def ins_stub(status=202, headers=None, body=b""):
+    script[("DELETE", "/ins/v3.1/Leads/42")] = (status, headers or {}, body)
+
+# health & unknown routes
+st, hd, body = req("GET", "/health", auth=False); check("health", st == 200 and j(body) == {"status": "UP"}, body)
+st, hd, body = req("GET", "/openapi.json", auth=False); check("openapi", st == 200 and (j(body) or {}).get("openapi", "").startswith("3"), body[:100])
+st, hd, body = req("GET", "/nope", auth=False); is_error("unknown path", st, hd, body, 404)
+st, hd, body = req("GET", "/unified/crm/leads", auth=False); is_error("collection path", st, hd, body, 404)
+st, hd, body = req("POST", L + "42?integrated_account_id=" + INS, auth=False); is_error("405", st, hd, body, 405); check("405 allow", hd.get("allow") == "DELETE", hd)
+st, hd, body = req("GET", L + "42", auth=False); check("405 get", st == 405 and hd.get("allow") == "DELETE", st)
+# auth
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS, auth=False); is_error("401 missing", st, hd, body, 401); check("www-auth", hd.get("www-authenticate", "").startswith("Bearer"), hd)
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS, {"Authorization": "Bearer wrong"}, auth=False); is_error("401 wrong", st, hd, body, 401)
+st, hd, body = req("DELETE", L + "42?integrated_account_id=nope", {"Authorization": "Basic " + TOKEN}, auth=False); is_error("401 basic", st, hd, body, 401)
+# auth before query syntax
+st, hd, body = req("DELETE", L + "42?truto_response_format=bad", auth=False); check("auth before query", st == 401, st)
+ins_stub(202, {"X-RateLimit-Limit": "1000", "X-RateLimit-Remaining": "999"})
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS, {"Authorization": "bEaReR " + TOKEN}, auth=False); check("scheme any case", st == 200, (st, body))
+# query syntax
+for q, name in [("", "missing account"), ("integrated_account_id=1-2-3-4-5", "bad uuid"), ("integrated_account_id=" + INS + "&integrated_account_id=" + INS, "dup account"),
+                ("integrated_account_id=" + INS + "&truto_response_format=", "empty format"), ("integrated_account_id=" + INS + "&truto_response_format=RAW", "format case"),
+                ("integrated_account_id=" + INS + "&truto_ignore_remote_data=yes", "bad bool"), ("integrated_account_id=" + INS + "&truto_ignore_remote_data=", "empty bool"),
+                ("integrated_account_id=" + INS + "&x=%zz", "bad escape"), ("integrated_account_id=" + INS + "&return_deleted_lead=true&truto_response_format=raw", "raw+return"),
+                ("integrated_account_id=" + INS + "&truto_response_format=raw&truto_response_format=raw", "dup format")]:
+    st, hd, body = req("DELETE", L + "42?" + q); is_error("400 " + name, st, hd, body, 400)
+# query syntax before account
+st, hd, body = req("DELETE", L + "42?integrated_account_id=00000000-0000-4000-8000-000000000000&truto_response_format=x"); check("query before account", st == 400, st)
+st, hd, body = req("DELETE", L + "42?integrated_account_id=00000000-0000-4000-8000-000000000000"); is_error("unknown account", st, hd, body, 404)
+# account before id
+st, hd, body = req("DELETE", L + "abc?integrated_account_id=00000000-0000-4000-8000-000000000000"); check("account before id", st == 404, st)
+for bad in ["007", "%2B5", "0", "-1", "9223372036854775808", "%D9%A1", "1%20", PL_LEAD]:
+    n = len(received)
+    st, hd, body = req("DELETE", L + bad + "?integrated_account_id=" + INS); is_error("bad id " + bad, st, hd, body, 400)
+    check("bad id no call " + bad, len(received) == n, received[n:])
+for bad in ["a%2Fb", "%2e%2e", "..", "a%2fb"]:
+    n = len(received)
+    st, hd, body = req("DELETE", L + bad + "?integrated_account_id=" + INS)
+    check("ambiguous " + bad, st in (400, 404) and j(body) is not None and "x-request-id" in hd, (st, body[:100]))
+    check("ambiguous no call " + bad, len(received) == n, received[n:])
+# success insightly
+received.clear()
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS.upper())
+check("ins 200", st == 200 and j(body) == {"id": "42"}, (st, body))
+check("ins outcome", hd.get("x-delete-outcome") == "deleted", hd)
+check("ins ratelimit", hd.get("ratelimit-limit") == "1000" and hd.get("ratelimit-remaining") == "999", hd)
+m, p, h = received[-1]
+check("ins method/path", m == "DELETE" and p == "/ins/v3.1/Leads/42", (m, p))
+check("ins auth", h.get("Authorization") == "Basic " + base64.b64encode(b"ins-secret-key:").decode(), h.get("Authorization"))
+check("ins accept", h.get("Accept") == "application/json", h)
+check("ins UA", (h.get("User-Agent") or "").startswith("unified-crm/"), h.get("User-Agent"))
+# normalized
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS + "&truto_response_format=normalized")
+b = j(body)
+check("normalized keys", b is not None and list(b.keys()) == ["id","owner","lead_source","lead_type","status","title","contact","account","first_name","last_name","addresses","email_addresses","phone_numbers","custom_fields","last_activity_at","created_at","updated_at","converted_at","converted_contact","converted_account","remote_data"], body[:300])
+check("normalized defaults", b and b["addresses"] == [] and b["custom_fields"] == {} and b["remote_data"] is None and b["owner"] is None, body[:300])
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS + "&truto_response_format=normalized&truto_ignore_remote_data=TRUE")
+check("normalized ignore", "remote_data" not in (j(body) or {"remote_data": 1}), body[:200])
+# exclusions
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS + "&truto_response_format=normalized&truto_exclude_fields[]=owner&truto_exclude_fields[0]=status,title&truto_exclude_fields=id&truto_exclude_fields%5B%5D=addresses")
+b = j(body) or {}
+check("exclusions", not any(k in b for k in ["owner","status","title","id","addresses"]) and "lead_type" in b, list(b.keys()))
+# raw 204 no content type
+ins_stub(204, {})
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS + "&truto_response_format=raw")
+check("raw 204", st == 204 and body == b"", (st, body))
+check("raw 204 no ct", "content-type" not in hd, hd)
+# provider errors
+ins_stub(404, {"Content-Type": "application/json"}, b'{"Message":"Lead not found"}')
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS); b = is_error("remote 404", st, hd, body, 404, remote=True)
+check("remote 404 msg", (b or {}).get("message") == "Lead not found" and (b or {}).get("raw_response") == {"Message": "Lead not found"}, body)
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS + "&truto_response_format=raw")
+check("raw 404 passthrough", st == 404 and body == b'{"Message":"Lead not found"}' and hd.get("content-type") == "application/json", (st, body, hd.get("content-type")))
+ins_stub(422, {"Content-Type": "text/plain"}, b"nope")
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS); b = is_error("remote 422", st, hd, body, 422, remote=True)
+check("422 phrase", (b or {}).get("error") == "Unprocessable Content" and (b or {}).get("raw_response") == "nope", body)
+ins_stub(400, {}, b"")
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS); b = is_error("remote 400 empty", st, hd, body, 400, remote=True)
+check("raw_response null", (b or {}).get("raw_response", 1) is None, body)
+ins_stub(500, {"Content-Type": "application/json"}, b'{"Message":"boom"}')
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS); b = is_error("remote 500", st, hd, body, 502, remote=True)
+check("remote_status_code", (b or {}).get("remote_status_code") == 500, body)
+ins_stub(302, {"Location": "http://127.0.0.1:1/x"}, b"")
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS); b = is_error("redirect", st, hd, body, 502, remote=True)
+check("redirect remote_status_code", (b or {}).get("remote_status_code") == 302, body)
+# pipeliner
+received.clear()
+script[("DELETE", "/pl/entities/Leads/" + PL_LEAD)] = (200, {"Content-Type": "application/json"}, json.dumps({"success": True, "data": PL_LEAD}).encode())
+st, hd, body = req("DELETE", L + PL_LEAD.upper() + "?integrated_account_id=" + PL + "&remote_query[validation-level]=2&remote_query[a][b]=c%26d&remote_query[r]=1&remote_query[r]=2")
+check("pl 200", st == 200 and j(body) == {"id": PL_LEAD, "remote_data": {"success": True, "data": PL_LEAD}}, (st, body))
+m, p, h = received[-1]
+path, _, query = p.partition("?")
+check("pl path lower", path == "/pl/entities/Leads/" + PL_LEAD, p)
+check("pl query", urllib.parse.parse_qsl(query, keep_blank_values=True) == [("validation-level", "2"), ("a[b]", "c&d"), ("r", "1"), ("r", "2")], query)
+check("pl auth", h.get("Authorization") == "Basic " + base64.b64encode(b"pluser:pl-secret-pass").decode(), h.get("Authorization"))
+script[("DELETE", "/pl/entities/Leads/" + PL_LEAD)] = (200, {"Content-Type": "application/json"}, b'{"success":false}')
+st, hd, body = req("DELETE", L + PL_LEAD + "?integrated_account_id=" + PL); b = is_error("pl success false", st, hd, body, 502, remote=True)
+check("pl sf remote status", (b or {}).get("remote_status_code") == 200, body)
+st, hd, body = req("DELETE", L + PL_LEAD + "?integrated_account_id=" + PL + "&truto_response_format=raw")
+check("pl raw success false passthrough", st == 200 and body == b'{"success":false}', (st, body))
+# zendesk
+received.clear()
+script[("DELETE", "/zs/v2/leads/7")] = (204, {}, b"")
+st, hd, body = req("DELETE", L + "7?integrated_account_id=" + ZS + "&truto_response_format=unified", {"x-request-id": "my-req.1_2"})
+check("zs 200", st == 200 and j(body) == {"id": "7"}, (st, body))
+check("request id echo", hd.get("x-request-id") == "my-req.1_2", hd)
+check("zs bearer", received[-1][2].get("Authorization") == "Bearer zs-secret-token", received[-1])
+st, hd, body = req("DELETE", L + "7?integrated_account_id=" + ZS, {"x-request-id": "bad id!"})
+check("request id fresh", hd.get("x-request-id") not in (None, "", "bad id!"), hd)
+script[("DELETE", "/zs/v2/leads/7")] = (404, {"Content-Type": "application/json"}, json.dumps({"errors": [{"error": {"code": "not_found", "message": "Not Found", "details": "Requested lead was not found."}}], "meta": {"logref": "abc"}}).encode())
+st, hd, body = req("DELETE", L + "7?integrated_account_id=" + ZS); b = is_error("zs 404", st, hd, body, 404, remote=True)
+check("zs msg", (b or {}).get("message") == "Requested lead was not found.", body)
+# return_deleted_lead
+received.clear()
+script[("GET", "/zs/v2/leads/8")] = (200, {"Content-Type": "application/json"}, json.dumps({"data": {"id": 8, "owner_id": 2, "first_name": "Mark", "last_name": "Johnson", "status": "New", "source_id": 10, "title": "CEO", "email": "m@x.example", "address": {"line1": "2726 Smith Street", "city": "Hyannis", "postal_code": "02601", "state": "MA", "country": "US"}, "custom_fields": {"known_via": "Tom", "n": 1.10}, "created_at": "2014-08-27T16:32:56Z", "updated_at": "2014-08-28T09:10:11Z"}, "meta": {"type": "lead"}}).replace('"n": 1.1', '"n": 1.10').encode())
+script[("DELETE", "/zs/v2/leads/8")] = (204, {}, b"")
+st, hd, body = req("DELETE", L + "8?integrated_account_id=" + ZS + "&return_deleted_lead=true")
+b = j(body) or {}
+check("rdl order", [r[0] for r in received] == ["GET", "DELETE"], [r[:2] for r in received])
+check("rdl fields", b.get("id") == "8" and b.get("owner") == {"id": "2"} and b.get("first_name") == "Mark" and b.get("created_at") == "2014-08-27T16:32:56Z" and b.get("remote_data", {}).get("id") == 8, body[:400])
+check("rdl exact number", b'"n":1.10' in body or b'"n": 1.10' in body, body[:600])
+# body ignored / other params ignored
+ins_stub(202)
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS + "&foo=bar&truto_exclude_fields=")
+check("other params ignored", st == 200, (st, body))
+# headers too large / uri too long
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS + "&x=" + "a" * 70000)
+check("uri too long json", st in (414, 400) and j(body) is not None and "x-request-id" in hd, (st, body[:120]))
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS, {"X-Big": "b" * 70000})
+check("header too large json", st in (431, 400) and j(body) is not None and "x-request-id" in hd, (st, body[:120]))
+# failures without a usable answer
+t0 = time.time()
+ins_stub(202); script[("DELETE", "/ins/v3.1/Leads/42")] = (202, {}, b"", 12)
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS); b = is_error("slow provider", st, hd, body, 504, remote=False)
+check("slow provider within request_ms", time.time() - t0 < 7.5, time.time() - t0)
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + DEAD); is_error("unreachable", st, hd, body, 502, remote=False)
+ins_stub(200, {"Content-Type": "application/json"}, b"[" + b"1," * (1024 * 1024) + b"1]")
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS); b = is_error("too large", st, hd, body, 502, remote=True)
+check("too large remote status", (b or {}).get("remote_status_code") == 200, body[:200])
+# return_deleted_lead whose fetch fails deletes nothing
+received.clear()
+script[("GET", "/zs/v2/leads/9")] = (404, {"Content-Type": "application/json"}, b'{"errors":[{"error":{"code":"not_found","message":"Not Found","details":"Requested lead was not found."}}],"meta":{"logref":"x"}}')
+st, hd, body = req("DELETE", L + "9?integrated_account_id=" + ZS + "&return_deleted_lead=true"); is_error("rdl fetch fails", st, hd, body, 404, remote=True)
+check("rdl fetch fails no delete", [r[0] for r in received] == ["GET"], [r[:2] for r in received])
+# section 6: idempotency
+received.clear()
+script[("DELETE", "/zs/v2/leads/70")] = (204, {}, b"")
+st1, hd1, body1 = req("DELETE", L + "70?integrated_account_id=" + ZS, {"Idempotency-Key": "key-1"})
+st2, hd2, body2 = req("DELETE", L + "70?integrated_account_id=" + ZS, {"Idempotency-Key": "key-1"})
+check("idem first", st1 == 200 and "idempotent-replayed" not in hd1, (st1, hd1))
+check("idem replay", st2 == 200 and body2 == body1 and hd2.get("idempotent-replayed") == "true" and hd2.get("x-delete-outcome") == "deleted", (st2, hd2))
+check("idem replay new request id", hd2.get("x-request-id") != hd1.get("x-request-id"), "")
+check("idem one provider call", len(received) == 1, [r[:2] for r in received])
+st, hd, body = req("DELETE", L + "71?integrated_account_id=" + ZS, {"Idempotency-Key": "key-1"}); is_error("idem reuse 422", st, hd, body, 422)
+st, hd, body = req("DELETE", L + "70?integrated_account_id=" + ZS, {"Idempotency-Key": "k" * 256}); is_error("idem bad key", st, hd, body, 400)
+# local rate limit
+script[("DELETE", "/zs/v2/leads/80")] = (204, {}, b"")
+st, hd, body = req("DELETE", L + "80?integrated_account_id=" + PACED); check("paced first", st == 200, (st, body))
+t0 = time.time(); n = len(received)
+st, hd, body = req("DELETE", L + "80?integrated_account_id=" + PACED); is_error("paced 429", st, hd, body, 429, remote=False)
+check("paced retry-after", hd.get("retry-after", "").isdigit() and int(hd["retry-after"]) >= 1, hd)
+check("paced fast", time.time() - t0 < 1.0 and len(received) == n, time.time() - t0)
+# retry of 503 then success
+received.clear()
+script[("DELETE", "/zs/v2/leads/90")] = [(503, {}, b""), (204, {}, b"")]
+st, hd, body = req("DELETE", L + "90?integrated_account_id=" + ZS); check("retry 503", st == 200 and len(received) == 2, (st, len(received)))
+# metrics
+st, hd, body = req("GET", "/metrics", auth=False); check("metrics 401", st == 401, st)
+st, hd, body = req("GET", "/metrics"); check("metrics 200", st == 200 and b"unifiedcrm" in body and hd.get("content-type", "").startswith("text/plain"), (st, body[:100]))
+# audit
+lines = [json.loads(l) for l in open(AUDIT)]
+check("audit pairs", len(lines) >= 2 and len(lines) % 2 == 0, len(lines))
+check("audit started shape", set(lines[0].keys()) == {"time", "request_id", "integrated_account_id", "integration", "lead_id", "phase"}, lines[0])
+fin = [l for l in lines if l.get("phase") == "finished"]
+check("audit finished shape", fin and set(fin[0].keys()) == {"time", "request_id", "integrated_account_id", "integration", "lead_id", "phase", "outcome", "provider_status", "duration_ms"}, fin[:1])
+raw_audit = open(AUDIT).read()
+for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", TOKEN]:
+    check("no secret in audit " + s, s not in raw_audit, "")
+# secrets never in output
+proc.terminate()
+try:
+    out, err = proc.communicate(timeout=15)
+except subprocess.TimeoutExpired:
+    proc.kill(); out, err = proc.communicate()
+check("exit on SIGTERM", proc.returncode in (0, 143), proc.returncode)
+for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", TOKEN]:
+    check("no secret in logs " + s, s not in err and s not in out, "")
+check("stdout only listening", out.strip() == "", out[:300])
+# config errors
+def start_bad(c, extra_env=None):
+    f = os.path.join(tmp, "bad.json"); open(f, "w").write(c if isinstance(c, str) else json.dumps(c))
+    r = subprocess.run(["java", "-jar", JAR, "--config", f, "--port", "0"], env=dict(env, **(extra_env or {})), capture_output=True, text=True, timeout=30)
+    return r
+for name, mutate in [("unknown key", lambda c: c.update({"extra": 1})),
+                     ("unknown integration", lambda c: c["accounts"][0].update({"integration": "hubspot"})),
+                     ("bad pod", lambda c: c["accounts"][0]["context"].update({"pod": "NA 1"})),
+                     ("dup id", lambda c: c["accounts"][1].update({"id": INS.upper()})),
+                     ("unset env", lambda c: c["accounts"][0]["credentials"].update({"api_key": "${env:BB_NOT_SET}"})),
+                     ("http base", lambda c: c["accounts"][0].update({"base_url": "http://example.com/x"})),
+                     ("timeouts", lambda c: c["timeouts"].update({"attempt_ms": 0})),
+                     ("no tokens", lambda c: c.update({"api_tokens": []}))]:
+    c = json.loads(json.dumps(cfg)); mutate(c)
+    r = start_bad(c)
+    lines = [l for l in r.stderr.strip().splitlines() if l.strip()]
+    check("config " + name + " exit 2", r.returncode == 2, (r.returncode, r.stderr[-300:]))
+    check("config " + name + " one line", len(lines) == 1 and "bad.json" in lines[0], r.stderr[-400:])
+    check("config " + name + " no secret", "ins-secret-key" not in r.stderr and "pl-secret-pass" not in r.stderr, "")
+r = start_bad("{not json"); check("config not json exit 2", r.returncode == 2, r.returncode)
+r = subprocess.run(["java", "-jar", JAR, "--help"], capture_output=True, text=True, timeout=30); check("help", r.returncode == 0 and "--config" in r.stdout, r.returncode)
+r = subprocess.run(["java", "-jar", JAR, "--bogus"], capture_output=True, text=True, timeout=30); check("bad flag", r.returncode == 2 and r.stdout == "", (r.returncode, r.stdout[:100]))
+r = subprocess.run(["java", "-jar", JAR], capture_output=True, text=True, timeout=30); check("no mode", r.returncode == 2, r.returncode)
+r = subprocess.run(["java", "-jar", JAR, "--sandbox", "--config", cfgfile], capture_output=True, text=True, timeout=30); check("both modes", r.returncode == 2, r.returncode)
+r = subprocess.run(["java", "-jar", JAR, "--config", cfgfile, "--port", "abc"], capture_output=True, text=True, timeout=30); check("port nan", r.returncode == 2, r.returncode)
+blocker = socket.socket(); blocker.bind(("127.0.0.1", 0)); blocker.listen(1); bp = blocker.getsockname()[1]
+r = subprocess.run(["java", "-jar", JAR, "--config", cfgfile, "--port", str(bp)], env=env, capture_output=True, text=True, timeout=30)
+check("port in use", r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1, (r.returncode, r.stderr[-200:]))
+
+print(f"{passes} passed, {len(fails)} failed")
+for f in fails: print("FAIL", f)
+sys.exit(1 if fails else 0)
