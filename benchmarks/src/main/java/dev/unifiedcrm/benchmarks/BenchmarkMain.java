@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class BenchmarkMain {
 
-    private static final Set<String> JMH_ONLY = Set.of("-h", "-l", "-lp", "-lprof", "-lrf", "-v");
+    private static final Set<String> JMH_ONLY = Set.of("-h", "-l", "-lp", "-lprof", "-lrf");
 
     private BenchmarkMain() {
     }
