@@ -14,6 +14,8 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/perf-lib.sh
+. scripts/perf-lib.sh
 DEFAULT_FLAGS="-XX:+UseSerialGC -Xms96m -Xmx96m -XX:MaxMetaspaceSize=128m"
 A_JAR=${PERF_A_JAR:-api-http/target/api-http.jar}
 B_JAR=${PERF_B_JAR:-api-http/target/api-http.jar}
@@ -27,19 +29,8 @@ THREADS=${PERF_THREADS:-2}
 INTEGRATION=${PERF_INTEGRATION:-pipeliner}
 FORMAT=${PERF_FORMAT:-unified}
 
-log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
 
-missing=()
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
-command -v wrk >/dev/null 2>&1 || missing+=(wrk)
-command -v curl >/dev/null 2>&1 || missing+=(curl)
-if [ ${#missing[@]} -gt 0 ]; then
-  [ "$(id -u)" = 0 ] || die "missing ${missing[*]}: run as root, or apt-get install -y ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+ensure_tools nginx wrk curl
 [ -f "$A_JAR" ] && [ -f "$B_JAR" ] || die "build the jars first (./mvnw -B -q -DskipTests package)"
 
 TMP=$(mktemp -d /tmp/perf-ab.XXXXXX)
@@ -53,17 +44,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Below the kernel's ephemeral ports (32768 and up), where wrk's client sockets live.
-port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-TAKEN=""
-free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$((10000 + RANDOM % 20000))
-    if port_is_free "$port" && [[ " $TAKEN " != *" $port "* ]]; then TAKEN="$TAKEN $port"; echo "$port"; return; fi
-  done
-  die "no free port"
-}
 STUB_PORT=$(free_port)
 A_PORT=$(free_port)
 B_PORT=$(free_port)
@@ -83,20 +63,7 @@ http {
   fastcgi_temp_path $TMP/nginx/fastcgi;
   uwsgi_temp_path $TMP/nginx/uwsgi;
   scgi_temp_path $TMP/nginx/scgi;
-  server {
-    listen 127.0.0.1:$STUB_PORT;
-    location ~ ^/insightly/v3\.1/Leads/[0-9]+\$ {
-      add_header X-RateLimit-Limit 100000 always;
-      add_header X-RateLimit-Remaining 99999 always;
-      return 202;
-    }
-    location ~ ^/pipeliner/api/v100/rest/spaces/bench/entities/Leads/([0-9a-f-]+)\$ {
-      default_type application/json;
-      return 200 '{"success":true,"data":"\$1"}';
-    }
-    location ~ ^/sell/v2/leads/[0-9]+\$ { return 204; }
-    location / { return 404; }
-  }
+$(stub_provider_server "$STUB_PORT")
 }
 EOF
 "$NGINX" -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" -g 'daemon off;' &
@@ -139,10 +106,6 @@ for port in "$A_PORT" "$B_PORT"; do
 done
 printf 'wrk.method = "DELETE"\nwrk.headers["Authorization"] = "Bearer %s"\n' "$TOKEN" >"$TMP/load.lua"
 
-to_ms() {
-  awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; printf "%.3f", n }'
-}
 HZ=$(getconf CLK_TCK)
 run() { # name port duration -> "req/s p50 p99 cpu_us_per_req"
   local pid_var="${1}_PID" before after file="$TMP/wrk-$1.txt" requests

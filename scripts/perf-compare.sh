@@ -17,6 +17,8 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/perf-lib.sh
+. scripts/perf-lib.sh
 ROOT=$PWD
 CONNECTIONS=${PERF_CONNECTIONS:-32}
 THREADS=${PERF_THREADS:-2}
@@ -32,21 +34,9 @@ JAR=$ROOT/api-http/target/api-http.jar
 # milliseconds, on 2 cores where G1's concurrent threads would compete with request threads.
 JVM_FLAGS=${PERF_JVM_FLAGS:-"-XX:+UseSerialGC -Xms96m -Xmx96m -XX:MaxMetaspaceSize=128m"}
 
-log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
 
 # --- tools ---------------------------------------------------------------------------------------
-missing=()
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
-command -v wrk >/dev/null 2>&1 || missing+=(wrk)
-command -v curl >/dev/null 2>&1 || missing+=(curl)
-if [ ${#missing[@]} -gt 0 ]; then
-  [ "$(id -u)" = 0 ] || die "missing ${missing[*]}: run as root, or apt-get install -y ${missing[*]}"
-  log "installing ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+ensure_tools nginx wrk curl
 
 # --- build ---------------------------------------------------------------------------------------
 if [ "${PERF_SKIP_BUILD:-0}" != 1 ]; then
@@ -69,21 +59,6 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$OUT"
 
-# Ports are drawn below the kernel's ephemeral range (32768 and up by default), where wrk's own
-# client sockets live.
-port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$((10000 + RANDOM % 20000))
-    if port_is_free "$port" && [[ " ${TAKEN:-} " != *" $port "* ]]; then
-      TAKEN="${TAKEN:-} $port"
-      echo "$port"
-      return
-    fi
-  done
-  die "no free loopback port found"
-}
 STUB_PORT=$(free_port)
 PROXY_PORT=$(free_port)
 SERVICE_PORT=$(free_port)
@@ -144,25 +119,7 @@ http {
   uwsgi_temp_path $TMP/nginx/uwsgi;
   scgi_temp_path $TMP/nginx/scgi;
 
-  # The stub provider: each provider's documented delete success, and 404 for any other path.
-  server {
-    listen 127.0.0.1:$STUB_PORT;
-    location ~ ^/insightly/v3\.1/Leads/[0-9]+\$ {
-      add_header X-RateLimit-Limit 100000 always;
-      add_header X-RateLimit-Remaining 99999 always;
-      return 202;
-    }
-    location ~ ^/pipeliner/api/v100/rest/spaces/bench/entities/Leads/([0-9a-f-]+)\$ {
-      default_type application/json;
-      return 200 '{"success":true,"data":"\$1"}';
-    }
-    location ~ ^/sell/v2/leads/[0-9]+\$ {
-      return 204;
-    }
-    location / {
-      return 404;
-    }
-  }
+$(stub_provider_server "$STUB_PORT")
 
   # nginx's counters: "accepts" tells how many TCP connections were opened to it during a run.
   server {
@@ -263,12 +220,6 @@ done
 # --- load ----------------------------------------------------------------------------------------
 lua() { # file auth-header
   printf 'wrk.method = "DELETE"\nwrk.headers["Authorization"] = "%s"\nwrk.headers["Accept"] = "application/json"\n' "$2" >"$1"
-}
-to_ms() { # wrk latency ("123.45us", "1.20ms", "1.01s") to milliseconds
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
-    printf "%.3f", n }'
 }
 CLK_TCK=$(getconf CLK_TCK)
 cpu_ticks() { # pid...: user + system ticks of these processes, all their threads

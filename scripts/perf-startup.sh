@@ -8,6 +8,8 @@
 # one run with -XX:ArchiveClassesAtExit (JDK 13+), then used with -XX:SharedArchiveFile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/perf-lib.sh
+. scripts/perf-lib.sh
 JAR=api-http/target/api-http.jar
 STARTS=${PERF_STARTS:-5}
 [ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
@@ -39,7 +41,6 @@ cat >"$TMP/config.json" <<JSON
   ]
 }
 JSON
-port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 start_and_wait() { # flags port: starts the service into PID, waits for /health 200
   # shellcheck disable=SC2086
   java $1 -jar "$JAR" --config "$TMP/config.json" --port "$2" >/dev/null 2>"$TMP/err" &
@@ -53,11 +54,6 @@ start_and_wait() { # flags port: starts the service into PID, waits for /health 
   done
   echo "no /health 200 with flags: $1" >&2
   exit 1
-}
-free_port() {
-  local port=$((10000 + RANDOM % 20000))
-  until port_is_free "$port"; do port=$((10000 + RANDOM % 20000)); done
-  echo "$port"
 }
 echo "perf-startup: $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $STARTS starts each"
 printf '%9s %9s %9s %8s  %s\n' median_ms min_ms max_ms rss_mib flags
