@@ -36,10 +36,6 @@ public record IntegratedAccount(
         Objects.requireNonNull(credentials, "credentials");
     }
 
-    public Optional<String> contextValue(String name) {
-        return Optional.ofNullable(context.get(name));
-    }
-
     /** @throws IllegalArgumentException saying what a base URL may be */
     public static void checkBaseUrl(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
