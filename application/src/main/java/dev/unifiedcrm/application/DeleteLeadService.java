@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * section 6's: the {@code Idempotency-Key} (checked, then claimed in the {@link IdempotencyStore}),
  * then the local rate limit ({@link CallPacer}); each provider exchange is then retried as
  * {@link RetryRules} says, by the {@link RetryExecutor}. Every attempt takes a turn from the pacer;
- * a call waits for its turn unless that wait is longer than the time left (the contract's rule), in
- * which case it is answered 429 with {@code Retry-After} and the provider is not called. A request that reaches the provider call
+ * a call waits for its turn only if one exchange's time is still left after the wait
+ * ({@link Timeouts#longestPacingWait}), else it is answered 429 at once with {@code Retry-After} and the provider is not called. A request that reaches the provider call
  * is recorded in the {@link AuditTrail} before the first call and after the last; when the first
  * record cannot be written, the answer is 500 and the provider is not called.
  *
@@ -212,7 +212,7 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
                     request.account.integration(), refusal.waitTime));
             long seconds = Math.max(1, (refusal.waitTime.toNanos() + 999_999_999L) / 1_000_000_000L);
             return new Outcome(ApiErrors.error(429, "Too many requests for integrated account " + request.account.id()
-                    + ": its local rate limit would make this call wait longer than the time left. Retry after "
+                    + ": its local rate limit would make this call wait until too little time is left for the provider call. Retry after "
                     + seconds + " s.", Map.of("retry-after", String.valueOf(seconds))), false);
         } catch (ProviderFailure failure) {
             return shown(request, log, failure);
@@ -235,7 +235,7 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
             if (number > 1) {
                 emit(new DeleteLeadEvent.Retry(requestId, request.account.id(), request.account.integration(), exchange, number));
             }
-            var turn = pacer.awaitTurn(request.account.id(), rate, request.deadline.remaining());
+            var turn = pacer.awaitTurn(request.account.id(), rate, timeouts.longestPacingWait(request.deadline.remaining()));
             if (!turn.granted()) {
                 throw new PacingRefusal(turn.waitTime());
             }
