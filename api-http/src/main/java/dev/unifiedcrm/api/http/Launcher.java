@@ -15,8 +15,12 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -134,7 +138,15 @@ final class Launcher {
                 AdapterSettings.ONE_MIB);
         var adapters = CrmAdapters.of(settings, List.copyOf(providers.values()));
         var metrics = new PrometheusMetrics(adapters.integrations());
-        Optional<AuditLogFile> audit = configuration.auditLog().map(file -> new AuditLogFile(Path.of(file), Clock.systemUTC()));
+        Optional<AuditLogFile> audit;
+        try {
+            audit = openAuditLog(configuration.auditLog());
+        } catch (InvalidConfigurationException e) {
+            companion.ifPresent(Launcher::closeQuietly);
+            err.println("invalid configuration file " + options.mode.config + ": " + e.getMessage());
+            err.flush();
+            return Outcome.exit(EXIT_BAD_CONFIGURATION);
+        }
         companion = closingAlso(companion, audit);
         DeleteLeadService useCase = ReliableDeleteLeadService.builder(directory, adapters)
                 .timeouts(configuration.timeouts())
@@ -143,7 +155,7 @@ final class Launcher {
                 .auditTrail(audit.isPresent() ? audit.get() : AuditTrail.none())
                 .build();
         var http = new HttpService(useCase, new BearerTokens(configuration.apiTokens()), directory,
-                OpenApiDocument.bytes(), metrics);
+                OpenApiDocument.bytes(), metrics, audit.isPresent() ? audit.get()::writable : () -> true);
         try {
             http.start(options.host, port);
         } catch (RuntimeException e) {
@@ -161,6 +173,33 @@ final class Launcher {
         out.println("listening on " + address);
         out.flush();
         return new Outcome(EXIT_OK, Optional.of(new RunningService(http, companion)));
+    }
+
+    /** Opens the audit log now, so that a path that cannot be written stops the start rather than every delete. */
+    private static Optional<AuditLogFile> openAuditLog(Optional<String> file) throws InvalidConfigurationException {
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path = Path.of(file.get());
+        try {
+            return Optional.of(new AuditLogFile(path, Clock.systemUTC()));
+        } catch (IOException e) {
+            throw new InvalidConfigurationException("field audit_log: the audit log " + path
+                    + " cannot be opened for appending (" + whyNot(e) + "); its folder must exist and be writable");
+        }
+    }
+
+    private static String whyNot(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such folder";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException failure && failure.getReason() != null) {
+            return failure.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** The audit log is closed with the service, after the sandbox's simulators. */

@@ -1,14 +1,18 @@
 package dev.unifiedcrm.api.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unifiedcrm.application.DeleteLeadService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +24,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The command line: help, usage errors, a bad file, a port in use, the {@code listening on} line, the sandbox. */
 class LauncherTest {
@@ -41,6 +47,23 @@ class LauncherTest {
 
     String err() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static final java.util.logging.Logger USE_CASE_LOG = java.util.logging.Logger.getLogger(DeleteLeadService.class.getName());
+
+    /** The use case logs each refused delete with its cause; silenced where refusals are provoked. */
+    static void silenceTheUseCasesLog() {
+        USE_CASE_LOG.setLevel(java.util.logging.Level.OFF);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(DeleteLeadService.class)).setLevel(ch.qos.logback.classic.Level.OFF);
+    }
+
+    static void restoreTheUseCasesLog() {
+        USE_CASE_LOG.setLevel(null);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(DeleteLeadService.class)).setLevel(null);
+    }
+
+    static String jsonString(String value) throws Exception {
+        return new ObjectMapper().writeValueAsString(value);
     }
 
     Path config(String json) throws Exception {
@@ -80,6 +103,60 @@ class LauncherTest {
         assertThat(err()).isEqualTo("invalid configuration file " + dir.resolve("config.json")
                 + ": field x: unknown key (allowed here: accounts, api_tokens, audit_log, timeouts)" + System.lineSeparator());
         assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void anAuditLogThatCannotBeOpenedStopsTheStartWithOneLineNamingTheFileAndTheField() throws Exception {
+        Path audit = dir.resolve("no-such-folder").resolve("audit.jsonl");
+        Path config = config("{\"api_tokens\":[\"t\"],\"accounts\":[],\"audit_log\":" + jsonString(audit.toString()) + "}");
+
+        var outcome = launch("--config", config.toString(), "--port", "0");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.service()).isEmpty();
+        assertThat(err()).isEqualTo("invalid configuration file " + config + ": field audit_log: the audit log " + audit
+                + " cannot be opened for appending (no such folder); its folder must exist and be writable"
+                + System.lineSeparator());
+        assertThat(out()).isEmpty();
+        assertThat(audit.getParent()).doesNotExist();
+    }
+
+    @Test
+    void anAuditLogThatCannotBeWrittenAnswersDeletes500AndHealth503Down() throws Exception {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs Linux's /dev/full, a device on which every write fails as on a full disk");
+        String account = "0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01";
+        try (var provider = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            var outcome = launch("--config", config("""
+                    {"api_tokens": ["t"], "audit_log": "/dev/full", "accounts": [
+                      {"id": "%s", "integration": "zendesk_sell", "base_url": "http://127.0.0.1:%d/v2",
+                       "credentials": {"access_token": "sell-token"}}]}
+                    """.formatted(account, provider.getLocalPort())).toString(), "--port", "0");
+            RunningService service = outcome.service().orElseThrow();
+            silenceTheUseCasesLog();
+            try {
+                var client = HttpClient.newHttpClient();
+                String root = "http://127.0.0.1:" + service.port();
+                var healthBefore = client.send(HttpRequest.newBuilder(URI.create(root + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                var delete = client.send(HttpRequest.newBuilder(URI.create(root + "/unified/crm/leads/42?integrated_account_id=" + account))
+                        .header("Authorization", "Bearer t").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+                var healthAfter = client.send(HttpRequest.newBuilder(URI.create(root + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(healthBefore.statusCode()).isEqualTo(200);
+                assertThat(delete.statusCode()).isEqualTo(500);
+                assertThat(delete.body()).contains("\"statusCode\":500");
+                assertThat(healthAfter.statusCode()).isEqualTo(503);
+                assertThat(healthAfter.body()).isEqualTo("{\"status\":\"DOWN\"}");
+                assertThat(healthAfter.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+                provider.setSoTimeout(1);
+                assertThatThrownBy(provider::accept).as("the provider was never called").isInstanceOf(SocketTimeoutException.class);
+            } finally {
+                service.stop();
+                restoreTheUseCasesLog();
+            }
+        }
     }
 
     @Test
