@@ -1,6 +1,7 @@
 package dev.unifiedcrm.application;
 
 import dev.unifiedcrm.application.DeleteLeadEvent.Exchange;
+import dev.unifiedcrm.domain.AnsweredProviderFailure;
 import dev.unifiedcrm.domain.DeletedLead;
 import dev.unifiedcrm.domain.Delivery;
 import dev.unifiedcrm.domain.FetchedLead;
@@ -252,9 +253,11 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
                 return result;
             } catch (ProviderFailure failure) {
                 log.record(exchange, failure);
-                request.audit.providerAnswered(failure.answer().map(a -> OptionalInt.of(a.status())).orElse(OptionalInt.empty()));
+                OptionalInt status = failure instanceof AnsweredProviderFailure answered
+                        ? OptionalInt.of(answered.status()) : OptionalInt.empty();
+                request.audit.providerAnswered(status);
                 emit(new DeleteLeadEvent.AttemptFinished(requestId, request.account.id(), request.account.integration(),
-                        exchange, number, failure.answer().map(a -> OptionalInt.of(a.status())).orElse(OptionalInt.empty()),
+                        exchange, number, status,
                         outcomeOf(failure), Duration.ofNanos(System.nanoTime() - sent)));
                 throw failure;
             }
@@ -299,9 +302,9 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
     }
 
     private ApiResponse failure(DeleteLeadCommand command, IntegratedAccount account, ProviderFailure failure) {
-        Map<String, String> headers = failure.answer()
-                .map(answer -> RateLimitHeaders.from(answer, clock.instant()))
-                .orElse(Map.of());
+        Map<String, String> headers = failure instanceof AnsweredProviderFailure answered
+                ? RateLimitHeaders.from(answered.providerAnswer(), clock.instant())
+                : Map.of();
         String integration = account.integration().name();
         if (failure instanceof ProviderRejection rejection) {
             ProviderAnswer answer = rejection.providerAnswer();
