@@ -10,6 +10,7 @@ import dev.unifiedcrm.application.DeleteLeadListener;
 import dev.unifiedcrm.application.DeleteLeadService;
 import dev.unifiedcrm.application.ResponseBody;
 import dev.unifiedcrm.application.Timeouts;
+import dev.unifiedcrm.application.UnifiedAnswers;
 import dev.unifiedcrm.domain.Credentials;
 import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.IntegratedAccountId;
@@ -37,6 +38,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static dev.unifiedcrm.application.DeleteLeadEvent.AttemptOutcome.ANSWERED;
+import static dev.unifiedcrm.application.DeleteLeadEvent.AttemptOutcome.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -84,13 +87,13 @@ class ConnectTimeoutTest {
     @Test
     void aProviderThatAcceptsNoConnectionIsTriedThreeTimesThenAGatewayTimeout() {
         long start = System.nanoTime();
-        ApiResponse response = service(events::add).deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        ApiResponse response = UnifiedAnswers.answer(service(events::add), DeleteLeadCommand.of(ACCOUNT, "42"));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(response.status()).isEqualTo(504);
         assertThat(tree(response)).doesNotContainKey("truto_is_remote_error");
         assertThat((String) tree(response).get("message")).contains("could not open a connection", "was not sent");
-        assertThat(attemptOutcomes()).containsExactly("timeout", "timeout", "timeout");
+        assertThat(attemptOutcomes()).containsExactly(TIMEOUT, TIMEOUT, TIMEOUT);
         // Each attempt waited for its connection until connect_ms, not attempt_ms or request_ms.
         assertThat(took).isGreaterThanOrEqualTo(CONNECT.multipliedBy(3)).isLessThan(TIMEOUTS.attempt());
     }
@@ -98,14 +101,14 @@ class ConnectTimeoutTest {
     @Test
     void aConnectThatTimedOutCountsAsNotSentSoALater404IsTheAnswer() throws IOException {
         // Once the first attempt has given up, the provider starts accepting and answers every delete 404.
-        ApiResponse response = service(event -> {
+        ApiResponse response = UnifiedAnswers.answer(service(event -> {
             events.add(event);
             if (event instanceof DeleteLeadEvent.AttemptFinished) {
                 answerEveryRequestWith404();
             }
-        }).deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        }), DeleteLeadCommand.of(ACCOUNT, "42"));
 
-        assertThat(attemptOutcomes()).containsExactly("timeout", "answered");
+        assertThat(attemptOutcomes()).containsExactly(TIMEOUT, ANSWERED);
         assertThat(requestsReceived).containsExactly("DELETE /v3.1/Leads/42 HTTP/1.1");
         // Had the first attempt been counted as maybe sent, this 404 would be a success, already_deleted.
         assertThat(response.status()).isEqualTo(404);
@@ -127,7 +130,7 @@ class ConnectTimeoutTest {
                 .build();
     }
 
-    private List<String> attemptOutcomes() {
+    private List<DeleteLeadEvent.AttemptOutcome> attemptOutcomes() {
         return events.stream().filter(DeleteLeadEvent.AttemptFinished.class::isInstance)
                 .map(event -> ((DeleteLeadEvent.AttemptFinished) event).outcome()).toList();
     }

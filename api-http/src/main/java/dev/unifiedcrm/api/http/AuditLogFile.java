@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The audit trail as a file of JSON lines:
+ * The audit trail as a file of JSON lines (the README, section Audit trail; {@code audit_log}):
  * <pre>
  * {"time":"...","request_id":"...","integrated_account_id":"...","integration":"...","lead_id":"...","phase":"started"}
  * {"time":"...", ... ,"phase":"finished","outcome":"deleted","provider_status":202,"duration_ms":41}

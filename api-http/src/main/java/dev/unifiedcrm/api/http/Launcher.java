@@ -1,12 +1,11 @@
 package dev.unifiedcrm.api.http;
 
+import dev.unifiedcrm.application.AccountDirectory;
 import dev.unifiedcrm.application.AuditTrail;
 import dev.unifiedcrm.application.CrmAdapters;
 import dev.unifiedcrm.application.DeleteLeadService;
 import dev.unifiedcrm.application.UnifiedCrmVersion;
-import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
-import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.resilience.ReliableDeleteLeadService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,17 +22,13 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * The composition root: reads the command line and the configuration, finds the adapters through
- * {@link ServiceLoader}, wires the use case and starts the HTTP service.
+ * {@link CrmAdapters#onClassPath()} (Java's {@code ServiceLoader}), wires the use case and starts the HTTP service.
  */
 final class Launcher {
 
@@ -115,7 +110,7 @@ final class Launcher {
             return Outcome.exit(EXIT_USAGE);
         }
 
-        Map<Integration, CrmAdapterProvider> providers = discoverProviders();
+        CrmAdapters.Providers providers = CrmAdapters.onClassPath();
         ServiceConfiguration configuration;
         Optional<AutoCloseable> companion = Optional.empty();
         SandboxMode sandbox = null;
@@ -133,10 +128,10 @@ final class Launcher {
             }
         }
 
-        var directory = new ConfiguredAccounts(configuration.accounts());
+        var directory = AccountDirectory.of(configuration.accounts());
         var settings = new AdapterSettings(configuration.timeouts().connect(), UnifiedCrmVersion.userAgent(),
                 AdapterSettings.ONE_MIB);
-        var adapters = CrmAdapters.of(settings, List.copyOf(providers.values()));
+        var adapters = providers.build(settings);
         var metrics = new PrometheusMetrics(adapters.integrations());
         Optional<AuditLogFile> audit;
         try {
@@ -154,7 +149,7 @@ final class Launcher {
                 .listener(metrics)
                 .auditTrail(audit.isPresent() ? audit.get() : AuditTrail.none())
                 .build();
-        var http = new HttpService(useCase, new BearerTokens(configuration.apiTokens()), directory,
+        var http = new HttpService(useCase, new BearerTokens(configuration.apiTokens()),
                 OpenApiDocument.bytes(), metrics, audit.isPresent() ? audit.get()::writable : () -> true);
         try {
             http.start(options.host, port);
@@ -166,7 +161,7 @@ final class Launcher {
         }
         String address = "http://" + hostForUrl(options.host) + ":" + http.port();
         LOG.info("unified-crm {} started: {} account(s), integrations {}, listening on {}",
-                UnifiedCrmVersion.version(), directory.size(), adapters.integrations(), address);
+                UnifiedCrmVersion.version(), configuration.accounts().size(), adapters.integrations(), address);
         if (sandbox != null) {
             out.print(sandbox.banner(address));
         }
@@ -216,16 +211,6 @@ final class Launcher {
                 audit.get().close();
             }
         });
-    }
-
-    private static Map<Integration, CrmAdapterProvider> discoverProviders() {
-        var providers = new LinkedHashMap<Integration, CrmAdapterProvider>();
-        for (CrmAdapterProvider provider : ServiceLoader.load(CrmAdapterProvider.class)) {
-            if (providers.putIfAbsent(provider.integration(), provider) != null) {
-                throw new IllegalStateException("two adapters on the class path claim " + provider.integration());
-            }
-        }
-        return providers;
     }
 
     static String hostForUrl(String host) {

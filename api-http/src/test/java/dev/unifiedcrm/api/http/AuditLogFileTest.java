@@ -17,6 +17,7 @@ import dev.unifiedcrm.application.CrmAdapters;
 import dev.unifiedcrm.application.DeleteLeadCommand;
 import dev.unifiedcrm.application.DeleteLeadService;
 import dev.unifiedcrm.application.ResponseFormat;
+import dev.unifiedcrm.application.UnifiedAnswers;
 import dev.unifiedcrm.domain.Credentials;
 import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.IntegratedAccountId;
@@ -156,11 +157,11 @@ class AuditLogFileTest {
     void successesAndProviderErrorsEachGetAStartedAndAFinishedLine() throws Exception {
         var service = service(folder.resolve("audit.jsonl"));
 
-        assertThat(service.deleteLead(command(SELL, "42", "req-ok")).status()).isEqualTo(200);
-        assertThat(service.deleteLead(command(INSIGHTLY, "7", "req-insightly")).status()).isEqualTo(200);
-        assertThat(service.deleteLead(command(SELL, "404", "req-missing")).status()).isEqualTo(404);
-        assertThat(service.deleteLead(command(SELL, "500", "req-broken")).status()).isEqualTo(502);
-        assertThat(service.deleteLead(command(SELL, "not-a-number", "req-bad-id")).status()).isEqualTo(400);
+        assertThat(UnifiedAnswers.answer(service, command(SELL, "42", "req-ok")).status()).isEqualTo(200);
+        assertThat(UnifiedAnswers.answer(service, command(INSIGHTLY, "7", "req-insightly")).status()).isEqualTo(200);
+        assertThat(UnifiedAnswers.answer(service, command(SELL, "404", "req-missing")).status()).isEqualTo(404);
+        assertThat(UnifiedAnswers.answer(service, command(SELL, "500", "req-broken")).status()).isEqualTo(502);
+        assertThat(UnifiedAnswers.answer(service, command(SELL, "not-a-number", "req-bad-id")).status()).isEqualTo(400);
 
         List<JsonNode> lines = lines();
         assertThat(lines).hasSize(8);
@@ -196,7 +197,7 @@ class AuditLogFileTest {
                 String id = String.valueOf(1000 + i);
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return service.deleteLead(command(SELL, id, "req-" + id));
+                    return UnifiedAnswers.answer(service, command(SELL, id, "req-" + id));
                 }));
             }
             start.countDown();
@@ -239,7 +240,7 @@ class AuditLogFileTest {
         var service = service(full);
         assertThat(audit.writable()).isTrue();
 
-        ApiResponse response = service.deleteLead(command(SELL, "42", "req-refused"));
+        ApiResponse response = UnifiedAnswers.answer(service, command(SELL, "42", "req-refused"));
 
         assertThat(response.status()).isEqualTo(500);
         assertThat(audit.writable()).isFalse();
@@ -258,11 +259,11 @@ class AuditLogFileTest {
         };
         var service = service(folder.resolve("audit.jsonl"));
 
-        assertThat(service.deleteLead(command(SELL, "42", "req-unforced")).status()).isEqualTo(500);
+        assertThat(UnifiedAnswers.answer(service, command(SELL, "42", "req-unforced")).status()).isEqualTo(500);
         assertThat(audit.writable()).isFalse();
         provider.verify(0, deleteRequestedFor(urlPathEqualTo("/sell/v2/leads/42")));
 
-        assertThat(service.deleteLead(command(SELL, "43", "req-forced")).status()).isEqualTo(200);
+        assertThat(UnifiedAnswers.answer(service, command(SELL, "43", "req-forced")).status()).isEqualTo(200);
         assertThat(audit.writable()).isTrue();
         provider.verify(1, deleteRequestedFor(urlPathEqualTo("/sell/v2/leads/43")));
         // The started line that was written but never forced stays: the file is only appended to.
@@ -283,7 +284,7 @@ class AuditLogFileTest {
             }
         };
 
-        assertThat(service.deleteLead(command(SELL, "42", "req-durable")).status()).isEqualTo(200);
+        assertThat(UnifiedAnswers.answer(service, command(SELL, "42", "req-durable")).status()).isEqualTo(200);
 
         assertThat(seenAtProvider).singleElement().satisfies(forced -> {
             assertThat(forced).endsWith("\n");
@@ -309,12 +310,12 @@ class AuditLogFileTest {
         ExecutorService pool = Executors.newFixedThreadPool(requests);
         try {
             var answers = new ArrayList<Future<ApiResponse>>();
-            answers.add(pool.submit(() -> service.deleteLead(command(SELL, "2000", "req-2000"))));
+            answers.add(pool.submit(() -> UnifiedAnswers.answer(service, command(SELL, "2000", "req-2000"))));
             firstForceBegan.await();
             // While the first force runs, the others write their started lines and queue behind it.
             for (int i = 1; i < requests; i++) {
                 String id = String.valueOf(2000 + i);
-                answers.add(pool.submit(() -> service.deleteLead(command(SELL, id, "req-" + id))));
+                answers.add(pool.submit(() -> UnifiedAnswers.answer(service, command(SELL, id, "req-" + id))));
             }
             while (Files.readAllLines(audit.path()).size() < requests) {
                 Thread.sleep(5);
@@ -341,7 +342,7 @@ class AuditLogFileTest {
         String earlier = "{\"phase\":\"from an earlier run\"}\n{\"time\":\"2026-11-29T10:15:30Z\",\"request_id\":\"req-cut";
         Files.writeString(file, earlier);
 
-        service(file).deleteLead(command(SELL, "42", "req-after"));
+        UnifiedAnswers.answer(service(file), command(SELL, "42", "req-after"));
 
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(text).startsWith(earlier + "\n");
@@ -369,10 +370,10 @@ class AuditLogFileTest {
     void theFileIsOnlyAppendedToAcrossRestarts() throws Exception {
         Path file = folder.resolve("audit.jsonl");
         Files.writeString(file, "{\"phase\":\"from an earlier run\"}\n");
-        service(file).deleteLead(command(SELL, "42", "req-first"));
+        UnifiedAnswers.answer(service(file), command(SELL, "42", "req-first"));
         audit.close();
 
-        service(file).deleteLead(command(SELL, "43", "req-second"));
+        UnifiedAnswers.answer(service(file), command(SELL, "43", "req-second"));
 
         List<String> raw = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(raw).hasSize(5);
