@@ -137,8 +137,16 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
             return ApiErrors.badRequest("The Idempotency-Key header must be 1 to 255 printable ASCII characters.");
         }
-        var claim = idempotency.claim(new IdempotencyStore.Key(request.command.caller(), key),
-                new IdempotencyStore.Request(request.account.id(), request.leadId.value()), request.deadline.remaining());
+        IdempotencyStore.Claim claim;
+        try {
+            claim = idempotency.claim(new IdempotencyStore.Key(request.command.caller(), key),
+                    new IdempotencyStore.Request(request.account.id(), request.leadId.value()), request.deadline.remaining());
+        } catch (IdempotencyStoreUnavailable e) {
+            // Without the store nobody can tell a first request from a repeat: calling the provider could delete twice.
+            return ApiErrors.error(503, "The store of Idempotency-Key answers is unavailable, so this request was not"
+                    + " sent to the CRM; try again shortly, or send it without an Idempotency-Key.",
+                    Map.of("retry-after", "1"));
+        }
         if (claim instanceof IdempotencyStore.Claim.Replay replay) {
             emit(new DeleteLeadEvent.IdempotentReplay(request.command.requestId(), request.account.id(),
                     request.account.integration(), replay.answer().status()));
