@@ -68,6 +68,22 @@ final class RedisConnections implements AutoCloseable {
         subscriptions.put(pattern, listener);
     }
 
+    /**
+     * Starts opening the connections on another thread, so that the first request does not pay for
+     * Lettuce's start-up; a failure here only means the first request tries again.
+     */
+    void openInBackground() {
+        Thread opener = new Thread(() -> {
+            try {
+                commands();
+            } catch (RuntimeException e) {
+                // Redis is down at start: the service runs without it and the next use tries again.
+            }
+        }, "redis-shared-state-open");
+        opener.setDaemon(true);
+        opener.start();
+    }
+
     /** The commands connection, opening both connections first when they are not yet open. */
     StatefulRedisConnection<String, byte[]> commands() {
         Open current = open;

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * State that several processes of the service share through one Redis: the
  * {@code Idempotency-Key} answers ({@link #idempotencyStore()}) and every account's rate budget
- * ({@link #callPacer}). Opening it connects nothing: the first request does, and a Redis that is
+ * ({@link #callPacer}). Opening it starts connecting in the background and returns at once; a Redis that is
  * down, at start or later, makes keyed requests fail fast and pacing fall back to the process's own
  * limiter until it is back; reconnecting is automatic.
  *
@@ -52,7 +52,9 @@ public final class RedisSharedState implements AutoCloseable {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(outage, "outage");
         checkKeyPrefix(keyPrefix);
-        return new RedisSharedState(new RedisConnections(location), new OutageLog(location, outage), keyPrefix);
+        var state = new RedisSharedState(new RedisConnections(location), new OutageLog(location, outage), keyPrefix);
+        state.connections.openInBackground();
+        return state;
     }
 
     /** @throws IllegalArgumentException saying what a prefix may hold */
