@@ -150,7 +150,7 @@ class SharedStateEndToEndTest {
                     .isBetween(2, 2 + (int) Math.floor(seconds * 2) + 1);
             assertThat(pacedStatuses).contains(429);
             // A call that got its turn late may run out of time at the (slow) provider: 504 is its honest answer.
-            assertThat(pacedStatuses).containsOnly(200, 429, 504);
+            assertThat(pacedStatuses).isSubsetOf(200, 429, 504);
             assertThat(statuses(free)).as("the unpaced account is never refused").containsOnly(200);
         } finally {
             pool.shutdownNow();
