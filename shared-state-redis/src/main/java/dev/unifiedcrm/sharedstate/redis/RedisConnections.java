@@ -113,9 +113,10 @@ final class RedisConnections implements AutoCloseable {
             throw new IllegalStateException("Redis could not be reached a moment ago; the next try is within half a second");
         }
         StatefulRedisConnection<String, byte[]> commands = null;
+        StatefulRedisPubSubConnection<String, String> notifications = null;
         try {
             commands = client.connect(CODEC);
-            StatefulRedisPubSubConnection<String, String> notifications = client.connectPubSub(StringCodec.UTF8);
+            notifications = client.connectPubSub(StringCodec.UTF8);
             notifications.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String pattern, String channel, String message) {
@@ -132,6 +133,9 @@ final class RedisConnections implements AutoCloseable {
             return open;
         } catch (RuntimeException e) {
             nextOpenNanos = System.nanoTime() + RETRY_OPEN_NANOS;
+            if (notifications != null) {
+                notifications.closeAsync();
+            }
             if (commands != null) {
                 commands.closeAsync();
             }
