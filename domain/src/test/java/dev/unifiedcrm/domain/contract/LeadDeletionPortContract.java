@@ -512,8 +512,15 @@ public abstract class LeadDeletionPortContract {
             secure.setUseClientMode(false);
             secure.startHandshake();
             self.readRequest(connection, secure.getInputStream());
-            // Plain bytes inside the TLS session: the client's record layer fails while reading the answer.
-            socket.getOutputStream().write("HTTP/1.1 200 OK\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            // An application-data record the session's keys did not seal: the client's TLS layer fails
+            // (bad record MAC) while it reads the answer.
+            byte[] forged = new byte[5 + 48];
+            forged[0] = 0x17;
+            forged[1] = 0x03;
+            forged[2] = 0x03;
+            forged[4] = 48;
+            java.util.Arrays.fill(forged, 5, forged.length, (byte) 0x5a);
+            socket.getOutputStream().write(forged);
             socket.getOutputStream().flush();
             Thread.sleep(500);
         })) {
