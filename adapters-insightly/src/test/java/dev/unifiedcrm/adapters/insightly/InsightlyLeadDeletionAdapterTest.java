@@ -10,7 +10,6 @@ import dev.unifiedcrm.domain.FetchedLead;
 import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.IntegratedAccountId;
 import dev.unifiedcrm.domain.Integration;
-import dev.unifiedcrm.domain.InvalidLeadIdException;
 import dev.unifiedcrm.domain.LeadId;
 import dev.unifiedcrm.domain.LeadIdFormat;
 import dev.unifiedcrm.domain.Pacing;
@@ -47,7 +46,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class InsightlyLeadDeletionAdapterTest extends LeadDeletionPortContract {

@@ -15,26 +15,19 @@ import dev.unifiedcrm.domain.Pacing;
 import dev.unifiedcrm.domain.ProviderCall;
 import dev.unifiedcrm.domain.ProviderContractBreach;
 import dev.unifiedcrm.domain.ProviderRejection;
-import dev.unifiedcrm.domain.ProviderTimeout;
 import dev.unifiedcrm.domain.ProviderUnreachable;
 import dev.unifiedcrm.domain.QueryParameter;
 import dev.unifiedcrm.domain.RemoteBody;
 import dev.unifiedcrm.domain.contract.LeadDeletionPortContract;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
-import feign.RetryableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -411,15 +404,6 @@ class ZendeskSellLeadDeletionAdapterTest extends LeadDeletionPortContract {
     }
 
     // ---- helpers ----
-
-    private static RetryableException wrappedByFeign(IOException cause) {
-        return new RetryableException(-1, cause.getMessage() + " executing DELETE https://api.getbase.com/v2/leads/1",
-                feign.Request.HttpMethod.DELETE, cause, (Long) null, feignRequest("https://api.getbase.com/v2/leads/1"));
-    }
-
-    private static feign.Request feignRequest(String url) {
-        return feign.Request.create(feign.Request.HttpMethod.DELETE, url, Map.of(), null, StandardCharsets.UTF_8, null);
-    }
 
     private static ResponseDefinitionBuilder sellError(int status, String code, String message, String detailsJson) {
         String body = "{\"errors\":[{\"error\":{\"resource\":\"lead\",\"field\":null,\"code\":\"" + code + "\","

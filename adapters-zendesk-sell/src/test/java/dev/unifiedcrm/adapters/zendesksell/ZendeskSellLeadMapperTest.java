@@ -11,8 +11,6 @@ import dev.unifiedcrm.domain.Lead;
 import dev.unifiedcrm.domain.PhoneNumber;
 import dev.unifiedcrm.domain.ProviderAnswer;
 import dev.unifiedcrm.domain.Reference;
-import feign.Request;
-import feign.Response;
 import org.junit.jupiter.api.Test;
 import org.mapstruct.factory.Mappers;
 

@@ -8,21 +8,9 @@ import dev.unifiedcrm.domain.DeletedLead;
 import dev.unifiedcrm.domain.Delivery;
 import dev.unifiedcrm.domain.FetchedLead;
 import dev.unifiedcrm.domain.IntegratedAccount;
-import dev.unifiedcrm.domain.LeadId;
 import dev.unifiedcrm.domain.InvalidLeadIdException;
+import dev.unifiedcrm.domain.LeadId;
 import dev.unifiedcrm.domain.LeadIdFormat;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.unifiedcrm.domain.ProviderCall;
 import dev.unifiedcrm.domain.ProviderContractBreach;
 import dev.unifiedcrm.domain.ProviderFailure;
@@ -37,8 +25,13 @@ import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,10 +41,15 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -64,6 +62,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
