@@ -67,7 +67,10 @@ final class AnswerReader {
             return null;
         }
         try (InputStream in = body.asInputStream()) {
-            byte[] bytes = in.readNBytes(maxBodyBytes == Integer.MAX_VALUE ? maxBodyBytes : maxBodyBytes + 1);
+            // A declared length is read exactly (the client holds the provider to it); an undeclared one
+            // up to one byte past the limit, which is how a longer body is told apart.
+            int atMost = declared != null ? declared : maxBodyBytes == Integer.MAX_VALUE ? maxBodyBytes : maxBodyBytes + 1;
+            byte[] bytes = in.readNBytes(atMost);
             return bytes.length > maxBodyBytes ? null : bytes;
         }
     }

@@ -63,13 +63,17 @@ final class SharedOkHttpClient implements Client {
         okhttp3.Response response = call.execute();
         ResponseBody body = response.body();
         long length = body.contentLength();
-        return Response.builder()
+        var answer = Response.builder()
                 .status(response.code())
                 .reason(response.message())
                 .request(request)
-                .headers(headers(response))
-                .body(body.byteStream(), length >= 0 && length <= Integer.MAX_VALUE ? (int) length : null)
-                .build();
+                .headers(headers(response));
+        if (length == 0) {
+            // No body to read (a 204, a 202 without content): closing it now releases the connection.
+            body.close();
+            return answer.build();
+        }
+        return answer.body(body.byteStream(), length > 0 && length <= Integer.MAX_VALUE ? (int) length : null).build();
     }
 
     private static boolean timedOut(IOException failure, long deadlineNanos) {
