@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * A {@link Lead} as the JSON tree of the {@code unified} or {@code normalized} format, fields in
- * schema order (contract section 4).
+ * schema order (the lead schema of {@code GET /openapi.json}).
  */
 public final class LeadViews {
 
