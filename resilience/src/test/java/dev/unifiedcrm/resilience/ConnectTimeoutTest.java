@@ -120,7 +120,7 @@ class ConnectTimeoutTest {
 
     private DeleteLeadService service(DeleteLeadListener listener) {
         URI baseUrl = URI.create("http://127.0.0.1:" + provider.getLocalPort() + "/v3.1");
-        var account = new IntegratedAccount(ACCOUNT, Integration.INSIGHTLY, Map.of(), Optional.of(baseUrl), Pacing.unpaced(),
+        var account = new IntegratedAccount(ACCOUNT, new Integration("insightly"), Map.of(), Optional.of(baseUrl), Pacing.unpaced(),
                 Credentials.of(Map.of("api_key", "connect-timeout-key")));
         var settings = new AdapterSettings(TIMEOUTS.connect(), "unified-crm/test", AdapterSettings.ONE_MIB);
         return ReliableDeleteLeadService.builder(AccountDirectory.of(List.of(account)),
