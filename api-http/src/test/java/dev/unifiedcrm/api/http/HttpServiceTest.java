@@ -3,8 +3,11 @@ package dev.unifiedcrm.api.http;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unifiedcrm.application.ApiErrors;
 import dev.unifiedcrm.application.ApiResponse;
 import dev.unifiedcrm.application.DeleteLeadCommand;
+import dev.unifiedcrm.application.ReasonPhrases;
 import dev.unifiedcrm.application.ResponseBody;
 import dev.unifiedcrm.application.ResponseFormat;
 import dev.unifiedcrm.domain.QueryParameter;
@@ -108,6 +111,38 @@ class HttpServiceTest {
             assertThat(event.getFormattedMessage()).contains("defect-1");
             assertThat(event.getThrowableProxy().getMessage()).contains("secret detail");
         });
+    }
+
+    @Test
+    void theStatusLineSaysTheSameReasonAsTheErrorBody() throws Exception {
+        answer.set(command -> ApiErrors.error(Integer.parseInt(command.leadId()), "as the use case answered"));
+        for (int status : new int[] {400, 404, 409, 422, 429, 502, 504}) {
+            var raw = RawHttp.request(service.port(), "DELETE", "/unified/crm/leads/" + status + "?integrated_account_id="
+                    + ACCOUNT, "Authorization: Bearer first-token");
+
+            assertThat(raw.status()).isEqualTo(status);
+            assertThat(raw.reason()).isEqualTo(errorField(raw.body())).isEqualTo(ReasonPhrases.of(status));
+        }
+        assertThat(RawHttp.request(service.port(), "DELETE", "/unified/crm/leads/422?integrated_account_id=" + ACCOUNT,
+                "Authorization: Bearer first-token").reason()).isEqualTo("Unprocessable Content");
+
+        answer.set(command -> {
+            throw new IllegalStateException("a defect");
+        });
+        var defect = RawHttp.request(service.port(), "DELETE", "/unified/crm/leads/1?integrated_account_id=" + ACCOUNT,
+                "Authorization: Bearer first-token");
+        assertThat(defect.status()).isEqualTo(500);
+        assertThat(defect.reason()).isEqualTo(errorField(defect.body())).isEqualTo("Internal Server Error");
+
+        var unknownPath = RawHttp.request(service.port(), "GET", "/nowhere");
+        assertThat(unknownPath.reason()).isEqualTo(errorField(unknownPath.body())).isEqualTo("Not Found");
+        var wrongMethod = RawHttp.request(service.port(), "POST", "/unified/crm/leads/1");
+        assertThat(wrongMethod.reason()).isEqualTo(errorField(wrongMethod.body())).isEqualTo("Method Not Allowed");
+        assertThat(RawHttp.request(service.port(), "GET", "/health").reason()).isEqualTo("OK");
+    }
+
+    private static String errorField(String body) throws Exception {
+        return new ObjectMapper().readTree(body).path("error").asText();
     }
 
     @Test
