@@ -21,7 +21,6 @@ import feign.Request;
 import feign.Response;
 import feign.Retryer;
 import feign.Target;
-import org.mapstruct.factory.Mappers;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
@@ -61,7 +60,7 @@ final class ZendeskSellLeadDeletionAdapter implements LeadDeletionPort, LeadLook
         this.settings = settings;
         ObjectMapper json = ProviderAnswerReader.newObjectMapper();
         this.reader = new ProviderAnswerReader(json, settings.maxBodyBytes());
-        this.leads = new ZendeskSellLeadDecoder(json, Mappers.getMapper(ZendeskSellLeadMapper.class));
+        this.leads = new ZendeskSellLeadDecoder(json, new ZendeskSellLeadMapperImpl());
         okhttp3.OkHttpClient http = RetryAfterShield.install(new okhttp3.OkHttpClient.Builder())
                 // Retries are the application's decision, made knowing whether a delete may have landed.
                 .retryOnConnectionFailure(false)

@@ -38,7 +38,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the service's JSON configuration file (contract section 5) strictly: unknown keys,
+ * Reads the service's JSON configuration file (described in this module's README) strictly: unknown keys,
  * duplicate keys, wrong types and out-of-range values are errors, never silent defaults. Each
  * account is also checked by its integration's adapter.
  *
@@ -337,9 +337,7 @@ final class ConfigurationFile {
                 throw error(field, "must be a JSON object of strings");
             }
             var values = new LinkedHashMap<String, String>();
-            var entries = node.fields();
-            while (entries.hasNext()) {
-                var entry = entries.next();
+            for (var entry : node.properties()) {
                 String name = field + "." + printable(entry.getKey());
                 if (!entry.getValue().isTextual()) {
                     throw error(name, "must be a string");
