@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 /**
  * The delete-lead use case: checks the request in the contract's order, calls the account's
  * adapter, and shapes the answer in the requested format. Step 6 of the order of checks is
- * section 6's: the {@code Idempotency-Key} (checked, then claimed in the {@link IdempotencyStore}),
+ * the reliability step: the {@code Idempotency-Key} (checked, then claimed in the {@link IdempotencyStore}),
  * then the local rate limit ({@link CallPacer}); each provider exchange is then retried as
  * {@link RetryRules} says, by the {@link RetryExecutor}. Every attempt takes a turn from the pacer;
  * a call waits for its turn unless that wait is longer than the time left (the contract's rule), in
@@ -452,7 +452,7 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
             return this;
         }
 
-        /** Where deletions are recorded (contract section 6, audit trail); by default nowhere. */
+        /** Where deletions are recorded (the audit trail); by default nowhere. */
         public Builder auditTrail(AuditTrail auditTrail) {
             this.auditTrail = Objects.requireNonNull(auditTrail, "auditTrail");
             return this;

@@ -2,7 +2,7 @@ package dev.unifiedcrm.application;
 
 /**
  * Deletes one lead in the CRM behind an integrated account and answers in the unified shape,
- * with the same errors whatever the CRM (the contract's sections 1 to 3 and 6).
+ * with the same errors whatever the CRM (the API that the service's README documents).
  */
 @FunctionalInterface
 public interface DeleteLeadUseCase {

@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * A {@link Lead} as the JSON tree of the {@code unified} or {@code normalized} format, fields in
- * schema order (contract section 4).
+ * schema order (the field order of the normalized format).
  */
 public final class LeadViews {
 

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The contract's retry rules (section 6): which failed exchanges are worth another attempt.
+ * The retry rules: which failed exchanges are worth another attempt.
  *
  * <p>Retried, only while time is left: a connection that could not be opened, an attempt that
  * timed out or whose connection broke (a delete is safe to repeat, a fetch too), a provider 502,

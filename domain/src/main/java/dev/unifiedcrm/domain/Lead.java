@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The unified lead: the same fields whatever the CRM (contract section 4).
+ * The unified lead: the same fields whatever the CRM.
  *
  * <p>Only {@code id} is required. Every other scalar or object field is {@code null} when the
  * provider has nothing for it; the lists and {@code customFields} are never null, only empty.

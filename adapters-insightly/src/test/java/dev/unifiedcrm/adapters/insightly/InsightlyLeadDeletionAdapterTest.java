@@ -194,7 +194,7 @@ class InsightlyLeadDeletionAdapterTest extends LeadDeletionPortContract {
     @ValueSource(strings = {"0", "007", "+5", "-5", "5.0", "1e3", " 5", "5 ", "١٢٣", "9223372036854775808",
             "abc", "a/b", "../admin", "5%2F6", ""})
     void anIdThatIsNotAPositiveInt64IsRefusedByTheIntegrationsFormatBeforeAnyCall(String id) {
-        // The caller parses ids with the provider's format before building a ProviderCall (contract section 1).
+        // The caller parses ids with the provider's format before building a ProviderCall: an id in another format is a 400 before any call.
         assertThatThrownBy(() -> LeadId.parse(id, adapterProvider().leadIdFormat()))
                 .isInstanceOf(InvalidLeadIdException.class)
                 .hasMessageContaining("positive whole number");

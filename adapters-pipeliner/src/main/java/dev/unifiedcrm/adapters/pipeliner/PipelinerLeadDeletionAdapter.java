@@ -106,7 +106,7 @@ final class PipelinerLeadDeletionAdapter implements LeadDeletionPort, LeadLookup
 
     @Override
     public FetchedLead fetch(ProviderCall call) {
-        // remote_query is for the delete only (contract section 1): the fetch sends none.
+        // remote_query is for the delete only: the fetch sends none.
         return fetchedLead(exchange(call, (root, id, headers, options) -> client.fetchLead(root, id, headers, options)));
     }
 

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The query of {@code DELETE /unified/crm/leads/{id}}, parsed from the raw query string (contract
- * section 1). The server's own query map is not used: it decodes differently, throws on a bad
+ * The query of {@code DELETE /unified/crm/leads/{id}}, parsed from the raw query string as
+ * {@code application/x-www-form-urlencoded}. The server's own query map is not used: it decodes differently, throws on a bad
  * escape and loses the spelling of bracketed keys.
  */
 record LeadQuery(
@@ -88,7 +88,7 @@ record LeadQuery(
                     } else if (name.equals(REMOTE_QUERY) || name.startsWith(REMOTE_QUERY + "[")) {
                         remoteQuery.add(new QueryParameter(remoteName(name), value));
                     }
-                    // Any other parameter is ignored (contract section 1).
+                    // Any other parameter is ignored, as documented.
                 }
             }
         }
