@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The audit trail as a file of JSON lines (contract section 6, {@code audit_log}):
+ * The audit trail as a file of JSON lines ({@code audit_log}):
  * <pre>
  * {"time":"...","request_id":"...","integrated_account_id":"...","integration":"...","lead_id":"...","phase":"started"}
  * {"time":"...", ... ,"phase":"finished","outcome":"deleted","provider_status":202,"duration_ms":41}

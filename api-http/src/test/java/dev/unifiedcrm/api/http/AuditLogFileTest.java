@@ -52,7 +52,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Contract section 6, audit trail: the file after successes, provider errors, concurrent requests
+ * The audit trail: the file after successes, provider errors, concurrent requests
  * and a failed write, through the real use case and the real Zendesk Sell and Insightly adapters.
  */
 class AuditLogFileTest {
