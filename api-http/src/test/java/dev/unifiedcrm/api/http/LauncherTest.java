@@ -141,6 +141,18 @@ class LauncherTest {
     }
 
     @Test
+    void aConfigurationFileThatCannotBeWrittenStopsTheSandboxWithOneLine() {
+        Path file = dir.resolve("no-such-folder").resolve("sandbox-config.json");
+
+        var outcome = launch("--sandbox", "--port", "0", "--write-config", file.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.service()).isEmpty();
+        assertThat(err()).startsWith("cannot write the configuration file " + file + ": ").hasLineCount(1);
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
     void theSandboxWritesItsConfigurationAndAServiceStartedWithItDeletesAtTheSimulators() throws Exception {
         Path file = dir.resolve("sandbox-config.json");
         RunningService sandbox = launch("--sandbox", "--port", "0", "--write-config", file.toString()).service().orElseThrow();
