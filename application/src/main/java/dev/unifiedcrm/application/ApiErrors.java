@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Error answers in the contract's one shape:
+ * Error answers in the API's one shape (the api-http README, section Errors):
  * {@code {"statusCode": <int>, "error": "<reason phrase>", "message": "<for a person>"}}, plus
  * {@code truto_is_remote_error}, {@code remote_status_code} and {@code raw_response} when the
  * error comes from a provider's answer.

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * The record of deletions (the audit trail): the outgoing port behind which a
+ * The record of deletions (the api-http README, section Audit trail): the outgoing port behind which a
  * file, a database or a log shipper keeps, for each request that reaches the provider call, a
  * {@linkplain #started started} entry before the first provider call and a
  * {@linkplain #finished finished} entry after the last.

@@ -59,14 +59,10 @@ final class AuditedCall {
         }
     }
 
-    /** The outcome an answer stands for. */
-    static AuditTrail.Outcome outcomeOf(ApiResponse response) {
-        String outcome = response.headers().get(DeleteLeadService.OUTCOME_HEADER);
-        if (AuditTrail.Outcome.DELETED.wireName().equals(outcome)) {
-            return AuditTrail.Outcome.DELETED;
-        }
-        if (AuditTrail.Outcome.ALREADY_DELETED.wireName().equals(outcome)) {
-            return AuditTrail.Outcome.ALREADY_DELETED;
+    /** The outcome a result stands for. */
+    static AuditTrail.Outcome outcomeOf(DeleteLeadResult result) {
+        if (result instanceof DeleteLeadResult.Deleted deleted) {
+            return deleted.outcome() == DeleteOutcome.DELETED ? AuditTrail.Outcome.DELETED : AuditTrail.Outcome.ALREADY_DELETED;
         }
         return AuditTrail.Outcome.FAILED;
     }

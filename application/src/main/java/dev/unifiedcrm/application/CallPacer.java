@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * Paces the calls to one account's provider (the local rate limit): the outgoing
+ * Paces the calls to one account's provider (the root README's Reliability section, local rate limit): the outgoing
  * port behind which a rate-limiting library keeps one budget per account.
  *
  * <p>Contract for implementations: with an empty rate, grant at once. Otherwise, when this call's

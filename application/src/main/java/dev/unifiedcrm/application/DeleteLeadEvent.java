@@ -23,6 +23,16 @@ public sealed interface DeleteLeadEvent {
         DELETE
     }
 
+    /** How one attempt ended. */
+    enum AttemptOutcome {
+        /** The provider answered (any status). */
+        ANSWERED,
+        /** No complete answer came in time. */
+        TIMEOUT,
+        /** The provider could not be reached, or the connection broke before the answer was complete. */
+        UNREACHABLE
+    }
+
     /** A provider exchange is about to be sent ({@code attempt} counts from 1). */
     record AttemptStarted(String requestId, IntegratedAccountId account, Integration integration,
                           Exchange exchange, int attempt) implements DeleteLeadEvent {
@@ -32,11 +42,11 @@ public sealed interface DeleteLeadEvent {
      * A provider exchange ended.
      *
      * @param providerStatus the provider's status when it answered, empty when no answer came
-     * @param outcome        {@code answered}, {@code timeout} or {@code unreachable}
+     * @param outcome        whether the provider answered, timed out or could not be reached
      * @param latency        from sending to the end of the exchange
      */
     record AttemptFinished(String requestId, IntegratedAccountId account, Integration integration,
-                           Exchange exchange, int attempt, OptionalInt providerStatus, String outcome,
+                           Exchange exchange, int attempt, OptionalInt providerStatus, AttemptOutcome outcome,
                            Duration latency) implements DeleteLeadEvent {
     }
 

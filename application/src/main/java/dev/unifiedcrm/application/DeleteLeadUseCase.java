@@ -1,15 +1,15 @@
 package dev.unifiedcrm.application;
 
 /**
- * Deletes one lead in the CRM behind an integrated account and answers in the unified shape,
- * with the same errors whatever the CRM (the API that the service's README documents).
+ * Deletes one lead in the CRM behind an integrated account, with the same outcomes whatever the CRM.
+ * Its answer is a value: {@link UnifiedAnswers} renders it as the service's unified answer.
  */
 @FunctionalInterface
 public interface DeleteLeadUseCase {
 
     /**
-     * Never throws for anything the contract describes: bad input, unknown accounts and provider
-     * failures are answers with their status. An exception means a defect (answer 500).
+     * Never throws for an expected outcome: bad input, unknown accounts, local limits and provider
+     * failures are {@link DeleteLeadResult} cases. An exception means a defect (the HTTP service answers 500).
      */
-    ApiResponse deleteLead(DeleteLeadCommand command);
+    DeleteLeadResult deleteLead(DeleteLeadCommand command);
 }

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Remembers answers by {@code Idempotency-Key}: the outgoing port behind which
+ * Remembers answers by {@code Idempotency-Key} (the root README's Reliability section): the outgoing port behind which
  * answers are kept, in memory ({@link InMemoryIdempotencyStore}) or in a store that several
  * instances of the service share.
  *

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
-    /** The contract's promise: a repeat within 24 hours is answered from the store. */
+    /** The promise: a repeat within 24 hours is answered from the store. */
     public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
     public static final int DEFAULT_MAX_ENTRIES = 100_000;
     /** Fits the 96 MiB heap the README's run command gives the service, with room to spare. */

@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * A {@link Lead} as the JSON tree of the {@code unified} or {@code normalized} format, fields in
- * schema order (the field order of the normalized format).
+ * schema order (the lead schema of {@code GET /openapi.json}).
  */
 public final class LeadViews {
 

@@ -3,7 +3,7 @@ package dev.unifiedcrm.application;
 import java.util.Map;
 
 /**
- * The reason phrases of RFC 9110, {@code Unknown} for any other status, as the contract says. That
+ * The reason phrases of RFC 9110, {@code Unknown} for any other status (the api-http README, section Errors). That
  * includes 429 and 431, which RFC 6585 defines, not RFC 9110: their answers say {@code Unknown}.
  */
 public final class ReasonPhrases {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The retry rules: which failed exchanges are worth another attempt.
+ * The retry rules (the root README's Reliability section): which failed exchanges are worth another attempt.
  *
  * <p>Retried, only while time is left: a connection that could not be opened, an attempt that
  * timed out or whose connection broke (a delete is safe to repeat, a fetch too), a provider 502,
@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class RetryRules {
 
-    /** The contract's limit: at most this many attempts in all. */
+    /** At most this many attempts in all. */
     public static final int MAX_ATTEMPTS = 3;
 
     private static final Pattern DELAY_SECONDS = Pattern.compile("[0-9]{1,9}");

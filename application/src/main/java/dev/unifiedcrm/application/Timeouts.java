@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The contract's time limits: {@code connect} to open a connection, {@code attempt} for one
+ * The time limits of a request (the root README's Reliability section): {@code connect} to open a connection, {@code attempt} for one
  * provider exchange, {@code request} for the whole call, retries included.
  */
 public record Timeouts(Duration connect, Duration attempt, Duration request) {

@@ -79,7 +79,7 @@ class DeleteLeadServiceAuditTest {
             return new DeletedLead("42", FakeCrm.answer(202, Map.of(), null, ""));
         };
 
-        ApiResponse response = service.deleteLead(command(ACCOUNT, "42", "req-1"));
+        ApiResponse response = UnifiedAnswers.answer(service, command(ACCOUNT, "42", "req-1"));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(timeline).containsExactly(
@@ -94,7 +94,7 @@ class DeleteLeadServiceAuditTest {
         var service = service();
         script(() -> RetryRulesTest.rejection(503, Map.of(), false), () -> new DeletedLead("42", FakeCrm.answer(204, Map.of(), null, "")));
 
-        service.deleteLead(command(ACCOUNT, "42", "req-2"));
+        UnifiedAnswers.answer(service, command(ACCOUNT, "42", "req-2"));
 
         assertThat(insightly.exchanges).hasSize(2);
         assertThat(timeline).containsExactly(
@@ -108,7 +108,7 @@ class DeleteLeadServiceAuditTest {
         script(() -> new ProviderTimeout("no answer", Delivery.MAYBE_DELIVERED, null),
                 () -> RetryRulesTest.rejection(404, Map.of(), false));
 
-        ApiResponse response = service.deleteLead(command(ACCOUNT, "42", "req-3"));
+        ApiResponse response = UnifiedAnswers.answer(service, command(ACCOUNT, "42", "req-3"));
 
         assertThat(response.headers()).containsEntry("x-delete-outcome", "already_deleted");
         assertThat(results).singleElement().satisfies(result -> {
@@ -122,7 +122,7 @@ class DeleteLeadServiceAuditTest {
         var service = service();
         script(() -> RetryRulesTest.rejection(403, Map.of(), false));
 
-        assertThat(service.deleteLead(command(ACCOUNT, "42", "req-4")).status()).isEqualTo(403);
+        assertThat(UnifiedAnswers.answer(service, command(ACCOUNT, "42", "req-4")).status()).isEqualTo(403);
 
         assertThat(results).singleElement().satisfies(result -> {
             assertThat(result.outcome()).isEqualTo(AuditTrail.Outcome.FAILED);
@@ -135,7 +135,7 @@ class DeleteLeadServiceAuditTest {
         var service = service();
         script(() -> new ProviderTimeout("no answer", Delivery.MAYBE_DELIVERED, null));
 
-        assertThat(service.deleteLead(command(ACCOUNT, "42", "req-5")).status()).isEqualTo(504);
+        assertThat(UnifiedAnswers.answer(service, command(ACCOUNT, "42", "req-5")).status()).isEqualTo(504);
 
         assertThat(results).singleElement().satisfies(result -> {
             assertThat(result.outcome()).isEqualTo(AuditTrail.Outcome.FAILED);
@@ -152,7 +152,7 @@ class DeleteLeadServiceAuditTest {
         var command = new DeleteLeadCommand(ACCOUNT, "42", ResponseFormat.UNIFIED, false, List.of(), List.of(), true,
                 Optional.empty(), "caller", "req-6");
 
-        assertThat(service.deleteLead(command).status()).isEqualTo(404);
+        assertThat(UnifiedAnswers.answer(service, command).status()).isEqualTo(404);
 
         assertThat(insightly.exchanges).containsExactly("GET 42");
         assertThat(timeline).containsExactly(
@@ -165,7 +165,7 @@ class DeleteLeadServiceAuditTest {
         var service = service();
         startedFailure = new UncheckedIOException(new java.io.IOException("disk full"));
 
-        ApiResponse response = service.deleteLead(command(ACCOUNT, "42", "req-7"));
+        ApiResponse response = UnifiedAnswers.answer(service, command(ACCOUNT, "42", "req-7"));
 
         assertThat(response.status()).isEqualTo(500);
         assertThat(DeleteLeadServiceTest.tree(response)).containsEntry("message", ApiErrors.INTERNAL_ERROR_MESSAGE);
@@ -177,27 +177,27 @@ class DeleteLeadServiceAuditTest {
     void aRequestRefusedForWantOfAnAuditEntryDoesNotKeepItsIdempotencyKey() {
         var service = service();
         startedFailure = new IllegalStateException("audit store down");
-        assertThat(service.deleteLead(keyed("k-1")).status()).isEqualTo(500);
+        assertThat(UnifiedAnswers.answer(service, keyed("k-1")).status()).isEqualTo(500);
 
         startedFailure = null;
-        ApiResponse repeat = service.deleteLead(keyed("k-1"));
+        ApiResponse repeat = UnifiedAnswers.answer(service, keyed("k-1"));
 
         assertThat(repeat.status()).isEqualTo(200);
-        assertThat(repeat.headers()).doesNotContainKey(DeleteLeadService.REPLAYED_HEADER);
+        assertThat(repeat.headers()).doesNotContainKey(UnifiedAnswers.REPLAYED_HEADER);
         assertThat(insightly.exchanges).containsExactly("DELETE 42");
     }
 
     @Test
     void requestsThatNeverReachTheProviderCallLeaveNoEntry() {
         var service = service();
-        service.deleteLead(keyed("k-2"));
+        UnifiedAnswers.answer(service, keyed("k-2"));
         timeline.clear();
 
-        service.deleteLead(keyed("k-2"));
-        service.deleteLead(command(IntegratedAccountId.parse("00000000-0000-4000-8000-000000000000").orElseThrow(), "42", "r"));
-        service.deleteLead(command(ACCOUNT, "not-a-number", "r"));
+        UnifiedAnswers.answer(service, keyed("k-2"));
+        UnifiedAnswers.answer(service, command(IntegratedAccountId.parse("00000000-0000-4000-8000-000000000000").orElseThrow(), "42", "r"));
+        UnifiedAnswers.answer(service, command(ACCOUNT, "not-a-number", "r"));
         pacer = (account, rate, maxWait) -> CallPacer.Turn.refused(Duration.ofSeconds(60));
-        assertThat(service.deleteLead(command(ACCOUNT, "43", "r")).status()).isEqualTo(429);
+        assertThat(UnifiedAnswers.answer(service, command(ACCOUNT, "43", "r")).status()).isEqualTo(429);
 
         assertThat(timeline).isEmpty();
         assertThat(insightly.exchanges).containsExactly("DELETE 42");
@@ -207,7 +207,7 @@ class DeleteLeadServiceAuditTest {
     void theLeadIdIsRecordedAsSentToTheProvider() {
         var service = service();
 
-        service.deleteLead(command(PIPELINER_ACCOUNT, "0B7C6A52-3F0E-4C47-9A4E-2B1D6F1F9A01", "req-8"));
+        UnifiedAnswers.answer(service, command(PIPELINER_ACCOUNT, "0B7C6A52-3F0E-4C47-9A4E-2B1D6F1F9A01", "req-8"));
 
         assertThat(timeline).first().isEqualTo("started req-8 " + PIPELINER_ACCOUNT + " pipeliner 0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01");
     }
@@ -225,7 +225,7 @@ class DeleteLeadServiceAuditTest {
             }
         });
 
-        assertThat(service.deleteLead(command(ACCOUNT, "42", "req-9")).status()).isEqualTo(200);
+        assertThat(UnifiedAnswers.answer(service, command(ACCOUNT, "42", "req-9")).status()).isEqualTo(200);
     }
 
     @Test
@@ -235,7 +235,7 @@ class DeleteLeadServiceAuditTest {
             throw new IllegalStateException("bug");
         };
 
-        assertThatThrownBy(() -> service.deleteLead(command(ACCOUNT, "42", "req-10"))).hasMessage("bug");
+        assertThatThrownBy(() -> UnifiedAnswers.answer(service, command(ACCOUNT, "42", "req-10"))).hasMessage("bug");
 
         assertThat(timeline).containsExactly(
                 "started req-10 " + ACCOUNT + " insightly 42",
@@ -247,7 +247,7 @@ class DeleteLeadServiceAuditTest {
         var service = DeleteLeadService.builder(AccountDirectory.of(List.of(account(ACCOUNT, Integration.INSIGHTLY))),
                 CrmAdapters.of(new AdapterSettings(Duration.ofSeconds(1), "test", AdapterSettings.ONE_MIB), List.of(insightly))).build();
 
-        assertThat(service.deleteLead(command(ACCOUNT, "42", "r")).status()).isEqualTo(200);
+        assertThat(UnifiedAnswers.answer(service, command(ACCOUNT, "42", "r")).status()).isEqualTo(200);
         assertThat(AuditTrail.none()).isNotNull();
         assertThat(timeline).isEmpty();
     }

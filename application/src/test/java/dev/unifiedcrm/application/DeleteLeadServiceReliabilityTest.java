@@ -83,7 +83,7 @@ class DeleteLeadServiceReliabilityTest {
         void aConnectionThatCouldNotBeOpenedIsTriedAgain() {
             script(() -> unreachable(Delivery.NOT_SENT), FakeCrmAnswers::accepted);
 
-            ApiResponse response = service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.headers()).containsEntry("x-delete-outcome", "deleted");
@@ -96,7 +96,7 @@ class DeleteLeadServiceReliabilityTest {
                 throw new ProviderTimeout("no answer", Delivery.MAYBE_DELIVERED, null);
             };
 
-            ApiResponse response = service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(504);
             assertThat(insightly.exchanges).hasSize(3);
@@ -109,7 +109,7 @@ class DeleteLeadServiceReliabilityTest {
                 throw RetryRulesTest.rejection(status, Map.of(), false);
             };
 
-            ApiResponse response = service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(502);
             assertThat(tree(response)).containsEntry("remote_status_code", status).containsEntry("truto_is_remote_error", true);
@@ -120,7 +120,7 @@ class DeleteLeadServiceReliabilityTest {
         void a503ThenASuccessIsASuccess() {
             script(() -> RetryRulesTest.rejection(503, Map.of(), false), FakeCrmAnswers::accepted);
 
-            ApiResponse response = service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(insightly.exchanges).hasSize(2);
@@ -130,7 +130,7 @@ class DeleteLeadServiceReliabilityTest {
         void a429WhoseRetryAfterFitsIsTriedAgainNoSoonerThanAsked() {
             script(() -> RetryRulesTest.rejection(429, Map.of("Retry-After", List.of("1")), false), FakeCrmAnswers::accepted);
 
-            ApiResponse response = service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(insightly.exchanges).hasSize(2);
@@ -141,7 +141,7 @@ class DeleteLeadServiceReliabilityTest {
         void a429WhoseRetryAfterDoesNotFitIsTheAnswerAtOnce() {
             script(() -> RetryRulesTest.rejection(429, Map.of("Retry-After", List.of("31")), false), FakeCrmAnswers::accepted);
 
-            ApiResponse response = service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(429);
             assertThat(response.headers()).containsEntry("retry-after", "31");
@@ -153,7 +153,7 @@ class DeleteLeadServiceReliabilityTest {
         void a429WithAnExhaustedQuotaIsNotTriedAgain() {
             script(() -> RetryRulesTest.rejection(429, Map.of("Retry-After", List.of("1")), true), FakeCrmAnswers::accepted);
 
-            ApiResponse response = service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(429);
             assertThat(insightly.exchanges).hasSize(1);
@@ -164,7 +164,7 @@ class DeleteLeadServiceReliabilityTest {
         void otherProviderErrorsAreAnsweredAfterOneAttempt(int status) {
             script(() -> RetryRulesTest.rejection(status, Map.of(), false), FakeCrmAnswers::accepted);
 
-            ApiResponse response = service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(status < 500 ? status : 502);
             assertThat(insightly.exchanges).hasSize(1);
@@ -175,7 +175,7 @@ class DeleteLeadServiceReliabilityTest {
             script(() -> new ProviderContractBreach(ProviderContractBreach.Kind.REDIRECT,
                     FakeCrm.answer(302, Map.of(), null, ""), "redirected"), FakeCrmAnswers::accepted);
 
-            assertThat(service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42")).status()).isEqualTo(502);
+            assertThat(UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42")).status()).isEqualTo(502);
             assertThat(insightly.exchanges).hasSize(1);
         }
 
@@ -192,7 +192,7 @@ class DeleteLeadServiceReliabilityTest {
                 return (dev.unifiedcrm.domain.FetchedLead) next;
             };
 
-            ApiResponse response = service().deleteLead(returning(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), returning(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(insightly.exchanges).containsExactly("GET 42", "GET 42", "DELETE 42");
@@ -207,7 +207,7 @@ class DeleteLeadServiceReliabilityTest {
             };
 
             long start = System.nanoTime();
-            ApiResponse response = service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(504);
             assertThat(tree(response)).doesNotContainKey("truto_is_remote_error");
@@ -230,7 +230,7 @@ class DeleteLeadServiceReliabilityTest {
                 throw new ProviderTimeout("no answer", Delivery.MAYBE_DELIVERED, null);
             };
 
-            ApiResponse response = service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(502);
             assertThat(tree(response)).containsEntry("remote_status_code", 503).containsEntry("truto_is_remote_error", true);
@@ -246,7 +246,7 @@ class DeleteLeadServiceReliabilityTest {
             script(() -> new ProviderTimeout("no answer", Delivery.MAYBE_DELIVERED, null),
                     () -> RetryRulesTest.rejection(404, Map.of("X-RateLimit-Remaining", List.of("7")), false));
 
-            ApiResponse response = service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(tree(response)).containsExactly(entry("id", "42"));
@@ -259,7 +259,7 @@ class DeleteLeadServiceReliabilityTest {
         void rawAnswersTheProviders404AsItCameWithTheOutcome() {
             script(() -> unreachable(Delivery.MAYBE_DELIVERED), () -> RetryRulesTest.rejection(404, Map.of(), false));
 
-            ApiResponse response = service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42").withFormat(ResponseFormat.RAW));
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42").withFormat(ResponseFormat.RAW));
 
             assertThat(response.status()).isEqualTo(404);
             var raw = (ResponseBody.Raw) response.body();
@@ -272,7 +272,7 @@ class DeleteLeadServiceReliabilityTest {
         void normalizedShowsTheIdAndNoRemoteData() {
             script(() -> unreachable(Delivery.MAYBE_DELIVERED), () -> RetryRulesTest.rejection(404, Map.of(), false));
 
-            ApiResponse response = service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42").withFormat(ResponseFormat.NORMALIZED));
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42").withFormat(ResponseFormat.NORMALIZED));
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(tree(response)).containsEntry("id", "42").containsEntry("remote_data", null);
@@ -282,7 +282,7 @@ class DeleteLeadServiceReliabilityTest {
         void aConnectionThatWasNeverOpenedThenA404StaysANotFound() {
             script(() -> unreachable(Delivery.NOT_SENT), () -> RetryRulesTest.rejection(404, Map.of(), false));
 
-            ApiResponse response = service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.headers()).doesNotContainKey("x-delete-outcome");
@@ -295,7 +295,7 @@ class DeleteLeadServiceReliabilityTest {
             script(() -> new ProviderTimeout("no answer", Delivery.MAYBE_DELIVERED, null),
                     () -> RetryRulesTest.rejection(404, Map.of(), false));
 
-            ApiResponse response = service().deleteLead(returning(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), returning(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(tree(response)).containsExactly(entry("id", "42"), entry("remote_data", Map.of("LEAD_ID", 42)));
@@ -311,7 +311,7 @@ class DeleteLeadServiceReliabilityTest {
                 throw fetches.pop();
             };
 
-            ApiResponse response = service().deleteLead(returning(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), returning(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(404);
             assertThat(insightly.exchanges).containsExactly("GET 42", "GET 42");
@@ -327,8 +327,8 @@ class DeleteLeadServiceReliabilityTest {
                     FakeCrm.answer(202, Map.of("X-RateLimit-Limit", List.of("100")), null, ""));
             var service = service();
 
-            ApiResponse first = service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "key-1", "alice"));
-            ApiResponse repeat = service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "key-1", "alice"));
+            ApiResponse first = UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "key-1", "alice"));
+            ApiResponse repeat = UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "key-1", "alice"));
 
             assertThat(first.headers()).doesNotContainKey("idempotent-replayed");
             assertThat(repeat.status()).isEqualTo(first.status());
@@ -347,8 +347,8 @@ class DeleteLeadServiceReliabilityTest {
             var command = new DeleteLeadCommand(PIPELINER_ACCOUNT, "8c4d1f7e-3b2a-4d9e-9f10-2a6b5c7d8e90", ResponseFormat.RAW,
                     false, List.of(), List.of(), false, Optional.of("k"), "alice", "req-1");
 
-            service.deleteLead(command);
-            ApiResponse repeat = service.deleteLead(command);
+            UnifiedAnswers.answer(service, command);
+            ApiResponse repeat = UnifiedAnswers.answer(service, command);
 
             var raw = (ResponseBody.Raw) repeat.body();
             assertThat(raw.contentType()).isEqualTo("application/json");
@@ -363,8 +363,8 @@ class DeleteLeadServiceReliabilityTest {
             };
             var service = service();
 
-            service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice"));
-            ApiResponse repeat = service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice"));
+            UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice"));
+            ApiResponse repeat = UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice"));
 
             assertThat(repeat.status()).isEqualTo(404);
             assertThat(repeat.headers()).containsEntry("idempotent-replayed", "true");
@@ -375,8 +375,8 @@ class DeleteLeadServiceReliabilityTest {
         void keysBelongToTheirCaller() {
             var service = service();
 
-            service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice"));
-            ApiResponse other = service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "bob"));
+            UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice"));
+            ApiResponse other = UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "bob"));
 
             assertThat(other.headers()).doesNotContainKey("idempotent-replayed");
             assertThat(insightly.exchanges).hasSize(2);
@@ -385,10 +385,10 @@ class DeleteLeadServiceReliabilityTest {
         @Test
         void theSameKeyForAnotherLeadOrAccountIsUnprocessable() {
             var service = service();
-            service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice"));
+            UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice"));
 
-            ApiResponse otherLead = service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "43", "k", "alice"));
-            ApiResponse otherAccount = service.deleteLead(keyed(UNPACED_ACCOUNT, "42", "k", "alice"));
+            ApiResponse otherLead = UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "43", "k", "alice"));
+            ApiResponse otherAccount = UnifiedAnswers.answer(service, keyed(UNPACED_ACCOUNT, "42", "k", "alice"));
 
             assertError(otherLead, 422, "Unprocessable Content");
             assertError(otherAccount, 422, "Unprocessable Content");
@@ -400,19 +400,19 @@ class DeleteLeadServiceReliabilityTest {
         void answersFromAProvider5xxATimeoutOrTheLocalRateLimitAreNotStored() {
             var service = service();
             script(() -> RetryRulesTest.rejection(500, Map.of(), false), FakeCrmAnswers::accepted);
-            assertThat(service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice")).status()).isEqualTo(502);
+            assertThat(UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice")).status()).isEqualTo(502);
 
             insightly.deletion = call -> {
                 throw new ProviderTimeout("no answer", Delivery.MAYBE_DELIVERED, null);
             };
-            assertThat(service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice")).status()).isEqualTo(504);
+            assertThat(UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice")).status()).isEqualTo(504);
 
             pacer = (account, rate, maxWait) -> CallPacer.Turn.refused(Duration.ofSeconds(60));
-            assertThat(service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice")).status()).isEqualTo(429);
+            assertThat(UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice")).status()).isEqualTo(429);
 
             pacer = (account, rate, maxWait) -> CallPacer.Turn.GRANTED;
             insightly.deletion = call -> FakeCrmAnswers.accepted();
-            ApiResponse tried = service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice"));
+            ApiResponse tried = UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice"));
             assertThat(tried.status()).isEqualTo(200);
             assertThat(tried.headers()).doesNotContainKey("idempotent-replayed");
             assertThat(insightly.exchanges).hasSize(1 + 3 + 1);
@@ -421,7 +421,7 @@ class DeleteLeadServiceReliabilityTest {
         @ParameterizedTest
         @ValueSource(strings = {"", "caf\u00e9", "line\nbreak", "tab\there", "\u0000"})
         void aMalformedKeyIsABadRequestWithoutAProviderCall(String key) {
-            ApiResponse response = service().deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", key, "alice"));
+            ApiResponse response = UnifiedAnswers.answer(service(), keyed(INSIGHTLY_ACCOUNT, "42", key, "alice"));
 
             assertError(response, 400, "Bad Request");
             assertThat(message(response)).contains("Idempotency-Key");
@@ -430,15 +430,15 @@ class DeleteLeadServiceReliabilityTest {
 
         @Test
         void aKeyOf255PrintableCharactersIsFineAnd256IsNot() {
-            assertThat(service().deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k ~!".repeat(64).substring(0, 255), "a")).status())
+            assertThat(UnifiedAnswers.answer(service(), keyed(INSIGHTLY_ACCOUNT, "42", "k ~!".repeat(64).substring(0, 255), "a")).status())
                     .isEqualTo(200);
-            assertError(service().deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k".repeat(256), "a")), 400, "Bad Request");
+            assertError(UnifiedAnswers.answer(service(), keyed(INSIGHTLY_ACCOUNT, "42", "k".repeat(256), "a")), 400, "Bad Request");
         }
 
         @Test
         void theKeyIsCheckedAfterTheAccountAndTheIdFormat() {
-            assertError(service().deleteLead(keyed(id("00000000-0000-4000-8000-000000000000"), "42", "", "a")), 404, "Not Found");
-            ApiResponse badId = service().deleteLead(keyed(INSIGHTLY_ACCOUNT, "007", "", "a"));
+            assertError(UnifiedAnswers.answer(service(), keyed(id("00000000-0000-4000-8000-000000000000"), "42", "", "a")), 404, "Not Found");
+            ApiResponse badId = UnifiedAnswers.answer(service(), keyed(INSIGHTLY_ACCOUNT, "007", "", "a"));
             assertError(badId, 400, "Bad Request");
             assertThat(message(badId)).contains("positive whole number");
         }
@@ -452,9 +452,9 @@ class DeleteLeadServiceReliabilityTest {
             };
             var service = service();
 
-            CompletableFuture<ApiResponse> first = CompletableFuture.supplyAsync(() -> service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "a")));
+            CompletableFuture<ApiResponse> first = CompletableFuture.supplyAsync(() -> UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "a")));
             waitUntil(() -> insightly.exchanges.size() == 1);
-            CompletableFuture<ApiResponse> repeat = CompletableFuture.supplyAsync(() -> service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "a")));
+            CompletableFuture<ApiResponse> repeat = CompletableFuture.supplyAsync(() -> UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "a")));
             Thread.sleep(100);
             assertThat(repeat).isNotDone();
             release.countDown();
@@ -473,11 +473,11 @@ class DeleteLeadServiceReliabilityTest {
                 return FakeCrmAnswers.accepted();
             };
             var service = service();
-            CompletableFuture<ApiResponse> first = CompletableFuture.supplyAsync(() -> service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "a")));
+            CompletableFuture<ApiResponse> first = CompletableFuture.supplyAsync(() -> UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "a")));
             waitUntil(() -> insightly.exchanges.size() == 1);
 
             long start = System.nanoTime();
-            ApiResponse repeat = service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "a"));
+            ApiResponse repeat = UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "a"));
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             release.countDown();
 
@@ -495,7 +495,7 @@ class DeleteLeadServiceReliabilityTest {
         void aCallThatWouldWaitTooLongIsA429WithRetryAfterAndNoProviderCall() {
             pacer = (account, rate, maxWait) -> CallPacer.Turn.refused(Duration.ofMillis(1200));
 
-            ApiResponse response = service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertError(response, 429, "Unknown");
             assertThat(response.headers()).containsExactly(entry("retry-after", "2"));
@@ -507,7 +507,7 @@ class DeleteLeadServiceReliabilityTest {
         void retryAfterIsAtLeastOneSecond() {
             pacer = (account, rate, maxWait) -> CallPacer.Turn.refused(Duration.ofMillis(1));
 
-            assertThat(service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42")).headers()).containsEntry("retry-after", "1");
+            assertThat(UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42")).headers()).containsEntry("retry-after", "1");
         }
 
         @Test
@@ -515,9 +515,9 @@ class DeleteLeadServiceReliabilityTest {
             insightly.documentedRate = OptionalDouble.of(10);
             var service = service();
 
-            service.deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
-            service.deleteLead(DeleteLeadCommand.of(PACED_ACCOUNT, "42"));
-            service.deleteLead(DeleteLeadCommand.of(UNPACED_ACCOUNT, "42"));
+            UnifiedAnswers.answer(service, DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            UnifiedAnswers.answer(service, DeleteLeadCommand.of(PACED_ACCOUNT, "42"));
+            UnifiedAnswers.answer(service, DeleteLeadCommand.of(UNPACED_ACCOUNT, "42"));
 
             assertThat(pacedCalls).containsExactly(
                     INSIGHTLY_ACCOUNT + " OptionalDouble[10.0] true",
@@ -534,7 +534,7 @@ class DeleteLeadServiceReliabilityTest {
             };
             timeouts = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(30));
 
-            service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             // The contract: 429 only for a wait "longer than the time left"; nothing is kept back for the exchange.
             assertThat(waits).singleElement().satisfies(wait ->
@@ -545,7 +545,7 @@ class DeleteLeadServiceReliabilityTest {
         void everyAttemptTakesATurn() {
             script(() -> RetryRulesTest.rejection(503, Map.of(), false), FakeCrmAnswers::accepted);
 
-            service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(pacedCalls).hasSize(2);
         }
@@ -556,7 +556,7 @@ class DeleteLeadServiceReliabilityTest {
             var turns = new ArrayDeque<>(List.of(CallPacer.Turn.GRANTED, CallPacer.Turn.refused(Duration.ofSeconds(60))));
             pacer = (account, rate, maxWait) -> turns.pop();
 
-            ApiResponse response = service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(502);
             assertThat(tree(response)).containsEntry("remote_status_code", 503);
@@ -569,8 +569,8 @@ class DeleteLeadServiceReliabilityTest {
                     ? CallPacer.Turn.refused(Duration.ofSeconds(5)) : CallPacer.Turn.GRANTED;
             var service = service();
 
-            assertThat(service.deleteLead(DeleteLeadCommand.of(PACED_ACCOUNT, "42")).status()).isEqualTo(429);
-            assertThat(service.deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42")).status()).isEqualTo(200);
+            assertThat(UnifiedAnswers.answer(service, DeleteLeadCommand.of(PACED_ACCOUNT, "42")).status()).isEqualTo(429);
+            assertThat(UnifiedAnswers.answer(service, DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42")).status()).isEqualTo(200);
             assertThat(insightly.exchanges).containsExactly("DELETE 42");
         }
     }
@@ -582,7 +582,7 @@ class DeleteLeadServiceReliabilityTest {
         void hearsEachAttemptTheRetryAndTheEndOfTheRequest() {
             script(() -> RetryRulesTest.rejection(503, Map.of(), false), FakeCrmAnswers::accepted);
 
-            service().deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(events).extracting(event -> event.getClass().getSimpleName()).containsExactly(
                     "AttemptStarted", "AttemptFinished", "Retry", "AttemptStarted", "AttemptFinished", "RequestFinished");
@@ -600,11 +600,11 @@ class DeleteLeadServiceReliabilityTest {
         @Test
         void hearsRateLimitRejectionsReplaysAndRequestsThatNeverReachedAnAccount() {
             var service = service();
-            service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "a"));
-            service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "a"));
+            UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "a"));
+            UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "a"));
             pacer = (account, rate, maxWait) -> CallPacer.Turn.refused(Duration.ofSeconds(9));
-            service.deleteLead(DeleteLeadCommand.of(PACED_ACCOUNT, "43"));
-            service.deleteLead(DeleteLeadCommand.of(id("00000000-0000-4000-8000-000000000000"), "42"));
+            UnifiedAnswers.answer(service, DeleteLeadCommand.of(PACED_ACCOUNT, "43"));
+            UnifiedAnswers.answer(service, DeleteLeadCommand.of(id("00000000-0000-4000-8000-000000000000"), "42"));
 
             assertThat(events).filteredOn(DeleteLeadEvent.IdempotentReplay.class::isInstance).hasSize(1);
             assertThat(events).filteredOn(DeleteLeadEvent.RateLimitRejection.class::isInstance).singleElement()
@@ -624,7 +624,7 @@ class DeleteLeadServiceReliabilityTest {
                     })
                     .build();
 
-            assertThat(service.deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42")).status()).isEqualTo(200);
+            assertThat(UnifiedAnswers.answer(service, DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42")).status()).isEqualTo(200);
         }
     }
 

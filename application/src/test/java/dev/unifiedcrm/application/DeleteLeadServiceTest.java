@@ -62,7 +62,7 @@ class DeleteLeadServiceTest {
         void rawWithReturnDeletedLeadIsABadRequestBeforeTheAccountIsLookedUp() {
             var command = command(UNKNOWN_ACCOUNT, "42", ResponseFormat.RAW, false, List.of(), true);
 
-            ApiResponse response = service.deleteLead(command);
+            ApiResponse response = UnifiedAnswers.answer(service, command);
 
             assertError(response, 400, "Bad Request");
             assertThat(message(response)).contains("return_deleted_lead", "raw");
@@ -70,7 +70,7 @@ class DeleteLeadServiceTest {
 
         @Test
         void anUnknownAccountIsNotFoundBeforeTheIdIsChecked() {
-            ApiResponse response = service.deleteLead(DeleteLeadCommand.of(UNKNOWN_ACCOUNT, "not-an-id"));
+            ApiResponse response = UnifiedAnswers.answer(service, DeleteLeadCommand.of(UNKNOWN_ACCOUNT, "not-an-id"));
 
             assertError(response, 404, "Not Found");
             assertThat(message(response)).contains(UNKNOWN_ACCOUNT.value());
@@ -79,7 +79,7 @@ class DeleteLeadServiceTest {
         @ParameterizedTest
         @ValueSource(strings = {"+5", "007", "0", "-1", "١٢٣", "9223372036854775808", "12 ", "1-2-3-4-5", PIPELINER_LEAD})
         void anIdOutsideTheIntegrationsFormatIsABadRequestAndNeverReachesTheProvider(String badId) {
-            ApiResponse response = service.deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, badId));
+            ApiResponse response = UnifiedAnswers.answer(service, DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, badId));
 
             assertError(response, 400, "Bad Request");
             assertThat(message(response)).contains("insightly", "positive whole number");
@@ -89,7 +89,7 @@ class DeleteLeadServiceTest {
         @ParameterizedTest
         @ValueSource(strings = {"1-2-3-4-5", "42", "8c4d1f7e3b2a4d9e9f102a6b5c7d8e90", "8c4d1f7e-3b2a-4d9e-9f10-2a6b5c7d8e9z"})
         void pipelinerIdsMustBeUuids(String badId) {
-            ApiResponse response = service.deleteLead(DeleteLeadCommand.of(PIPELINER_ACCOUNT, badId));
+            ApiResponse response = UnifiedAnswers.answer(service, DeleteLeadCommand.of(PIPELINER_ACCOUNT, badId));
 
             assertError(response, 400, "Bad Request");
             assertThat(message(response)).contains("pipeliner", "UUID");
@@ -100,7 +100,7 @@ class DeleteLeadServiceTest {
         void pipelinerIdsAreSentLowerCase() {
             pipeliner.deletion = call -> pipelinerSuccess(call.leadId().value());
 
-            service.deleteLead(DeleteLeadCommand.of(PIPELINER_ACCOUNT, PIPELINER_LEAD.toUpperCase()));
+            UnifiedAnswers.answer(service, DeleteLeadCommand.of(PIPELINER_ACCOUNT, PIPELINER_LEAD.toUpperCase()));
 
             assertThat(pipeliner.exchanges).containsExactly("DELETE " + PIPELINER_LEAD);
         }
@@ -111,7 +111,7 @@ class DeleteLeadServiceTest {
             var command = new DeleteLeadCommand(INSIGHTLY_ACCOUNT, "42", ResponseFormat.UNIFIED, false, List.of(), query,
                     false, Optional.empty(), "caller", "req-1");
 
-            service.deleteLead(command);
+            UnifiedAnswers.answer(service, command);
 
             assertThat(insightly.calls).singleElement().satisfies(call -> {
                 assertThat(call.remoteQuery()).isEqualTo(query);
@@ -126,7 +126,7 @@ class DeleteLeadServiceTest {
 
         @Test
         void unifiedWithoutAProviderBodyIsTheDeletedIdAlone() {
-            ApiResponse response = service.deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "71234567"));
+            ApiResponse response = UnifiedAnswers.answer(service, DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "71234567"));
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(tree(response)).containsExactly(entry("id", "71234567"));
@@ -138,7 +138,7 @@ class DeleteLeadServiceTest {
         void unifiedCarriesTheProvidersJsonAnswerAsRemoteData() {
             pipeliner.deletion = call -> pipelinerSuccess(call.leadId().value());
 
-            ApiResponse response = service.deleteLead(DeleteLeadCommand.of(PIPELINER_ACCOUNT, PIPELINER_LEAD));
+            ApiResponse response = UnifiedAnswers.answer(service, DeleteLeadCommand.of(PIPELINER_ACCOUNT, PIPELINER_LEAD));
 
             assertThat(tree(response)).containsExactly(
                     entry("id", PIPELINER_LEAD),
@@ -149,8 +149,8 @@ class DeleteLeadServiceTest {
         void ignoringRemoteDataRemovesTheKeyInUnifiedAndNormalized() {
             pipeliner.deletion = call -> pipelinerSuccess(call.leadId().value());
 
-            var unified = service.deleteLead(command(PIPELINER_ACCOUNT, PIPELINER_LEAD, ResponseFormat.UNIFIED, true, List.of(), false));
-            var normalized = service.deleteLead(command(PIPELINER_ACCOUNT, PIPELINER_LEAD, ResponseFormat.NORMALIZED, true, List.of(), false));
+            var unified = UnifiedAnswers.answer(service, command(PIPELINER_ACCOUNT, PIPELINER_LEAD, ResponseFormat.UNIFIED, true, List.of(), false));
+            var normalized = UnifiedAnswers.answer(service, command(PIPELINER_ACCOUNT, PIPELINER_LEAD, ResponseFormat.NORMALIZED, true, List.of(), false));
 
             assertThat(tree(unified)).containsOnlyKeys("id");
             assertThat(tree(normalized)).doesNotContainKey("remote_data").containsKey("custom_fields");
@@ -158,7 +158,7 @@ class DeleteLeadServiceTest {
 
         @Test
         void normalizedHasEveryFieldInSchemaOrderWithEmptyDefaults() {
-            ApiResponse response = service.deleteLead(command(INSIGHTLY_ACCOUNT, "42", ResponseFormat.NORMALIZED, false, List.of(), false));
+            ApiResponse response = UnifiedAnswers.answer(service, command(INSIGHTLY_ACCOUNT, "42", ResponseFormat.NORMALIZED, false, List.of(), false));
 
             Map<String, Object> tree = tree(response);
             assertThat(tree.keySet()).containsExactly("id", "owner", "lead_source", "lead_type", "status", "title", "contact",
@@ -174,14 +174,14 @@ class DeleteLeadServiceTest {
         void aTextBodyIsNotRemoteData() {
             insightly.deletion = call -> new DeletedLead(call.leadId().value(), FakeCrm.answer(202, Map.of(), "text/plain", "queued"));
 
-            assertThat(tree(service.deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42")))).containsOnlyKeys("id");
+            assertThat(tree(UnifiedAnswers.answer(service, DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42")))).containsOnlyKeys("id");
         }
 
         @Test
         void rawPassesTheProvidersAnswerOnByteForByte() {
             pipeliner.deletion = call -> pipelinerSuccess(call.leadId().value());
 
-            ApiResponse response = service.deleteLead(command(PIPELINER_ACCOUNT, PIPELINER_LEAD, ResponseFormat.RAW, false, List.of("id"), false));
+            ApiResponse response = UnifiedAnswers.answer(service, command(PIPELINER_ACCOUNT, PIPELINER_LEAD, ResponseFormat.RAW, false, List.of("id"), false));
 
             assertThat(response.status()).isEqualTo(200);
             var raw = (ResponseBody.Raw) response.body();
@@ -194,7 +194,7 @@ class DeleteLeadServiceTest {
         void rawOfANoContentAnswerHasNoContentType() {
             insightly.deletion = call -> new DeletedLead(call.leadId().value(), FakeCrm.answer(204, Map.of(), null, ""));
 
-            ApiResponse response = service.deleteLead(command(INSIGHTLY_ACCOUNT, "42", ResponseFormat.RAW, false, List.of(), false));
+            ApiResponse response = UnifiedAnswers.answer(service, command(INSIGHTLY_ACCOUNT, "42", ResponseFormat.RAW, false, List.of(), false));
 
             assertThat(response.status()).isEqualTo(204);
             assertThat(((ResponseBody.Raw) response.body()).contentType()).isNull();
@@ -205,7 +205,7 @@ class DeleteLeadServiceTest {
         void exclusionsApplyLastAndMayRemoveTheId() {
             pipeliner.deletion = call -> pipelinerSuccess(call.leadId().value());
 
-            ApiResponse response = service.deleteLead(command(PIPELINER_ACCOUNT, PIPELINER_LEAD, ResponseFormat.NORMALIZED, false,
+            ApiResponse response = UnifiedAnswers.answer(service, command(PIPELINER_ACCOUNT, PIPELINER_LEAD, ResponseFormat.NORMALIZED, false,
                     List.of("id", "remote_data.success", "owner", "no_such_field"), false));
 
             assertThat(tree(response)).doesNotContainKeys("id", "owner")
@@ -226,7 +226,7 @@ class DeleteLeadServiceTest {
         void fetchesThenDeletesAndAnswersWithTheLeadAsItWas() {
             insightly.lookup = call -> FakeCrm.fetched(fetchedLead);
 
-            ApiResponse response = service.deleteLead(command(INSIGHTLY_ACCOUNT, "42", ResponseFormat.UNIFIED, false, List.of(), true));
+            ApiResponse response = UnifiedAnswers.answer(service, command(INSIGHTLY_ACCOUNT, "42", ResponseFormat.UNIFIED, false, List.of(), true));
 
             assertThat(insightly.exchanges).containsExactly("GET 42", "DELETE 42");
             assertThat(response.status()).isEqualTo(200);
@@ -241,7 +241,7 @@ class DeleteLeadServiceTest {
         void normalizedShowsTheWholeLeadWithNestedKeysComplete() {
             insightly.lookup = call -> FakeCrm.fetched(fetchedLead);
 
-            ApiResponse response = service.deleteLead(command(INSIGHTLY_ACCOUNT, "42", ResponseFormat.NORMALIZED, false, List.of(), true));
+            ApiResponse response = UnifiedAnswers.answer(service, command(INSIGHTLY_ACCOUNT, "42", ResponseFormat.NORMALIZED, false, List.of(), true));
 
             assertThat(tree(response)).containsEntry("owner", Map.of("id", "7")).containsEntry("contact", null)
                     .containsEntry("phone_numbers", List.of(orderedMap("number", "+1 415", "extension", null, "type", "work")));
@@ -254,7 +254,7 @@ class DeleteLeadServiceTest {
                         "no lead", null, null, false);
             };
 
-            ApiResponse response = service.deleteLead(command(INSIGHTLY_ACCOUNT, "42", ResponseFormat.UNIFIED, false, List.of(), true));
+            ApiResponse response = UnifiedAnswers.answer(service, command(INSIGHTLY_ACCOUNT, "42", ResponseFormat.UNIFIED, false, List.of(), true));
 
             assertThat(insightly.exchanges).containsExactly("GET 42");
             assertError(response, 404, "Not Found");
@@ -270,7 +270,7 @@ class DeleteLeadServiceTest {
         void aProvider4xxKeepsItsStatusAsARemoteError(int status) {
             failDeleteWith(rejection(status));
 
-            ApiResponse response = service.deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service, DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(status);
             assertThat(tree(response)).containsExactly(
@@ -283,7 +283,7 @@ class DeleteLeadServiceTest {
         void aProvider5xxIsABadGatewayWithTheRemoteStatus(int status) {
             failDeleteWith(rejection(status));
 
-            ApiResponse response = service.deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service, DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertError(response, 502, "Bad Gateway");
             assertThat(tree(response)).containsEntry("remote_status_code", status).containsEntry("truto_is_remote_error", true);
@@ -293,7 +293,7 @@ class DeleteLeadServiceTest {
         void aProviderErrorWithoutAMessageGetsASentenceAboutTheStatus() {
             failDeleteWith(new ProviderRejection(FakeCrm.answer(409, Map.of(), null, ""), null, null, null, false));
 
-            ApiResponse response = service.deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service, DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(message(response)).isEqualTo("insightly answered 409 Conflict.");
             assertThat(tree(response)).containsEntry("raw_response", null);
@@ -302,9 +302,9 @@ class DeleteLeadServiceTest {
         @Test
         void rawPassesA4xxOnButNotA5xx() {
             failDeleteWith(rejection(404));
-            ApiResponse notFound = service.deleteLead(command(INSIGHTLY_ACCOUNT, "42", ResponseFormat.RAW, false, List.of(), false));
+            ApiResponse notFound = UnifiedAnswers.answer(service, command(INSIGHTLY_ACCOUNT, "42", ResponseFormat.RAW, false, List.of(), false));
             failDeleteWith(rejection(503));
-            ApiResponse unavailable = service.deleteLead(command(INSIGHTLY_ACCOUNT, "42", ResponseFormat.RAW, false, List.of(), false));
+            ApiResponse unavailable = UnifiedAnswers.answer(service, command(INSIGHTLY_ACCOUNT, "42", ResponseFormat.RAW, false, List.of(), false));
 
             assertThat(notFound.status()).isEqualTo(404);
             assertThat(new String(((ResponseBody.Raw) notFound.body()).bytes(), StandardCharsets.UTF_8)).isEqualTo("{\"Message\":\"nope 404\"}");
@@ -317,7 +317,7 @@ class DeleteLeadServiceTest {
             failDeleteWith(new ProviderContractBreach(ProviderContractBreach.Kind.REDIRECT,
                     FakeCrm.answer(302, Map.of("Location", List.of("https://elsewhere")), null, ""), "it redirected to another address"));
 
-            ApiResponse response = service.deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service, DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertError(response, 502, "Bad Gateway");
             assertThat(tree(response)).containsEntry("remote_status_code", 302).containsEntry("truto_is_remote_error", true);
@@ -331,8 +331,8 @@ class DeleteLeadServiceTest {
                 throw new ProviderContractBreach(ProviderContractBreach.Kind.UNEXPECTED_BODY, answer, "success was false");
             };
 
-            ApiResponse raw = service.deleteLead(command(PIPELINER_ACCOUNT, PIPELINER_LEAD, ResponseFormat.RAW, false, List.of(), false));
-            ApiResponse unified = service.deleteLead(DeleteLeadCommand.of(PIPELINER_ACCOUNT, PIPELINER_LEAD));
+            ApiResponse raw = UnifiedAnswers.answer(service, command(PIPELINER_ACCOUNT, PIPELINER_LEAD, ResponseFormat.RAW, false, List.of(), false));
+            ApiResponse unified = UnifiedAnswers.answer(service, DeleteLeadCommand.of(PIPELINER_ACCOUNT, PIPELINER_LEAD));
 
             assertThat(raw.status()).isEqualTo(200);
             assertThat(((ResponseBody.Raw) raw.body()).bytes()).isEqualTo("{\"success\":false}".getBytes(StandardCharsets.UTF_8));
@@ -344,7 +344,7 @@ class DeleteLeadServiceTest {
         void noAnswerInTimeIsAGatewayTimeoutThatIsNotRemote() {
             failDeleteWith(new ProviderTimeout("no answer within 2000 ms", Delivery.MAYBE_DELIVERED, null));
 
-            ApiResponse response = service.deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service, DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertError(response, 504, "Gateway Timeout");
             assertThat(tree(response)).doesNotContainKey("truto_is_remote_error");
@@ -354,7 +354,7 @@ class DeleteLeadServiceTest {
         void anUnreachableProviderIsABadGatewayThatIsNotRemote() {
             failDeleteWith(new ProviderUnreachable("connection refused", Delivery.NOT_SENT, null));
 
-            ApiResponse response = service.deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service, DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertError(response, 502, "Bad Gateway");
             assertThat(tree(response)).doesNotContainKeys("truto_is_remote_error", "remote_status_code");
@@ -367,7 +367,7 @@ class DeleteLeadServiceTest {
                     Map.of("X-RateLimit-Limit", List.of("1000"), "X-RateLimit-Remaining", List.of("0"), "Retry-After", List.of("7")),
                     "{}", Map.of()), "quota spent", null, null, true));
 
-            ApiResponse response = service.deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service, DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.status()).isEqualTo(429);
             assertThat(response.headers()).containsEntry("ratelimit-limit", "1000").containsEntry("ratelimit-remaining", "0")
@@ -379,7 +379,7 @@ class DeleteLeadServiceTest {
             insightly.deletion = call -> new DeletedLead(call.leadId().value(), FakeCrm.answer(202,
                     Map.of("X-RateLimit-Limit", List.of("1000"), "X-RateLimit-Remaining", List.of("998")), null, ""));
 
-            ApiResponse response = service.deleteLead(DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            ApiResponse response = UnifiedAnswers.answer(service, DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
             assertThat(response.headers()).containsExactly(entry("ratelimit-limit", "1000"), entry("ratelimit-remaining", "998"),
                     entry("x-delete-outcome", "deleted"));

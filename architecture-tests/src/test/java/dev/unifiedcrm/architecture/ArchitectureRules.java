@@ -85,6 +85,25 @@ final class ArchitectureRules {
                 .because("no Feign, Jackson, Javalin or HTTP type crosses a port or a module's public API");
     }
 
+    static ArchRule resultAndRendererLiveInApplication(String root) {
+        return classes().that().haveSimpleName("DeleteLeadResult").or().haveSimpleName("UnifiedAnswers")
+                .should().resideInAPackage(root + ".application")
+                .because("an embedder gets the use case's result and its unified rendering from the library, not from the HTTP service");
+    }
+
+    static ArchRule httpHoldsNoRenderingRule(String root) {
+        String application = root + ".application.";
+        Set<String> renderingParts = Set.of(application + "LeadViews", application + "FieldExclusions",
+                application + "RateLimitHeaders", application + "ReasonPhrases", application + "DeleteOutcome");
+        return noClasses().that().resideInAPackage(root + ".api..")
+                .should().dependOnClassesThat(DescribedPredicate.describe(
+                        "are the cases of DeleteLeadResult or the parts of an answer (lead views, exclusions, rate-limit"
+                                + " headers, reason phrases, outcomes)",
+                        javaClass -> javaClass.getName().startsWith(application + "DeleteLeadResult$")
+                                || renderingParts.contains(javaClass.getName())))
+                .because("the HTTP service sends what UnifiedAnswers renders and decides nothing about an answer's content");
+    }
+
     private static DescribedPredicate<JavaClass> isPublicIn(String... packages) {
         return DescribedPredicate.describe("are public in " + String.join(", ", packages),
                 javaClass -> javaClass.getModifiers().contains(JavaModifier.PUBLIC)

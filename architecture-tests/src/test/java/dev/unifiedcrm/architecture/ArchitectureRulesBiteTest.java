@@ -72,6 +72,18 @@ class ArchitectureRulesBiteTest {
                 .contains("FeignAwareUseCase").contains("feign.Response");
     }
 
+    @Test
+    void aRendererOutsideTheApplicationIsReported() {
+        assertThat(violations(ArchitectureRules::resultAndRendererLiveInApplication))
+                .contains("fixtures.api.UnifiedAnswers");
+    }
+
+    @Test
+    void anHttpClassRenderingAResultCaseItselfIsReported() {
+        assertThat(violations(ArchitectureRules::httpHoldsNoRenderingRule))
+                .contains("HandRenderedAnswer").contains("DeleteLeadResult$Deleted");
+    }
+
     private static String violations(Function<String, ArchRule> rule) {
         var result = rule.apply(FIXTURES).evaluate(fixtures);
         assertThat(result.hasViolation()).as("the rule must report the fixture's violation").isTrue();

@@ -75,4 +75,14 @@ class ArchitectureTest {
     void noVendorTypeInAPublicSignature() {
         ArchitectureRules.noVendorTypeInAPublicSignature(ROOT).check(production);
     }
+
+    @Test
+    void resultAndRendererLiveInApplication() {
+        ArchitectureRules.resultAndRendererLiveInApplication(ROOT).check(production);
+    }
+
+    @Test
+    void httpHoldsNoRenderingRule() {
+        ArchitectureRules.httpHoldsNoRenderingRule(ROOT).check(production);
+    }
 }

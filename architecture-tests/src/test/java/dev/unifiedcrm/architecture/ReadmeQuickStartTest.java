@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The root README's "Library quick start" block, exactly as written, compiles against the modules
- * and deletes a lead at a WireMock provider. The only change: the provider's API root points at
+ * and deletes a lead at a WireMock provider, reading the outcome from the use case's result. The only change: the provider's API root points at
  * WireMock instead of Zendesk Sell.
  */
 class ReadmeQuickStartTest {
@@ -69,7 +69,7 @@ class ReadmeQuickStartTest {
         Path classes = compile(block.replace(SELL_API_ROOT, "\"" + provider.baseUrl() + "/v2\""));
         List<String> output = run(classes);
 
-        assertThat(output).containsExactly("200 deleted", "{id=12345}");
+        assertThat(output).containsExactly("DELETED 12345");
         provider.verify(1, deleteRequestedFor(urlEqualTo("/v2/leads/12345"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
         provider.verify(1, anyRequestedFor(anyUrl()));

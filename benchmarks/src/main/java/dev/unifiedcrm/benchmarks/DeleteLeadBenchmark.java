@@ -4,6 +4,7 @@ import dev.unifiedcrm.application.ApiResponse;
 import dev.unifiedcrm.application.DeleteLeadCommand;
 import dev.unifiedcrm.application.DeleteLeadUseCase;
 import dev.unifiedcrm.application.ResponseFormat;
+import dev.unifiedcrm.application.UnifiedAnswers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -50,7 +51,7 @@ public class DeleteLeadBenchmark {
         Provider provider = Provider.named(integration);
         command = DeleteLeadCommand.of(provider.accountId, provider.leadId)
                 .withFormat(ResponseFormat.fromParameter(format).orElseThrow());
-        ApiResponse first = library.deleteLead(command);
+        ApiResponse first = UnifiedAnswers.answer(library, command);
         if (!first.isSuccess()) {
             throw new IllegalStateException(integration + "/" + format + ": the library answered " + first.status()
                     + " " + first.body() + "; the benchmark would measure a failure");
@@ -64,6 +65,6 @@ public class DeleteLeadBenchmark {
 
     @Benchmark
     public ApiResponse library() {
-        return library.deleteLead(command);
+        return UnifiedAnswers.answer(library, command);
     }
 }

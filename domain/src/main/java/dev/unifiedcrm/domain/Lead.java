@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The unified lead: the same fields whatever the CRM.
+ * The unified lead: the same fields whatever the CRM (the schema {@code GET /openapi.json} describes).
  *
  * <p>Only {@code id} is required. Every other scalar or object field is {@code null} when the
  * provider has nothing for it; the lists and {@code customFields} are never null, only empty.

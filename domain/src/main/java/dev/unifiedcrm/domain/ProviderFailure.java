@@ -1,15 +1,16 @@
 package dev.unifiedcrm.domain;
 
-import java.util.Optional;
-
 /**
  * Why an exchange with a provider did not give a usable answer. Messages are for people and never
  * hold a credential, a header value or a URL with credentials.
  *
+ * <p>{@link AnsweredProviderFailure} holds the failures that came with an answer; a timeout or an
+ * unreachable provider has none.
+ *
  * <p>These are expected outcomes of talking to a remote service, so they carry no stack trace.
  */
 public abstract sealed class ProviderFailure extends RuntimeException
-        permits ProviderRejection, ProviderContractBreach, ProviderTimeout, ProviderUnreachable {
+        permits AnsweredProviderFailure, ProviderTimeout, ProviderUnreachable {
 
     private final Delivery delivery;
 
@@ -20,10 +21,5 @@ public abstract sealed class ProviderFailure extends RuntimeException
 
     public Delivery delivery() {
         return delivery;
-    }
-
-    /** The provider's answer, when there was one. */
-    public Optional<ProviderAnswer> answer() {
-        return Optional.empty();
     }
 }

@@ -14,9 +14,8 @@ import java.util.Optional;
  * {@code quotaExhausted} says that no retry can succeed before the provider's quota resets (for
  * example Insightly's daily quota).
  */
-public final class ProviderRejection extends ProviderFailure {
+public final class ProviderRejection extends AnsweredProviderFailure {
 
-    private final ProviderAnswer answer;
     private final String providerMessage;
     private final String providerErrorCode;
     private final String providerRequestId;
@@ -24,28 +23,14 @@ public final class ProviderRejection extends ProviderFailure {
 
     public ProviderRejection(ProviderAnswer answer, String providerMessage, String providerErrorCode,
                              String providerRequestId, boolean quotaExhausted) {
-        super(describe(answer, providerMessage), Delivery.ANSWERED, null);
+        super(describe(answer, providerMessage), answer);
         if (answer.status() < 400) {
             throw new IllegalArgumentException("a rejection is a 4xx or 5xx answer, was " + answer.status());
         }
-        this.answer = answer;
         this.providerMessage = providerMessage;
         this.providerErrorCode = providerErrorCode;
         this.providerRequestId = providerRequestId;
         this.quotaExhausted = quotaExhausted;
-    }
-
-    public int status() {
-        return answer.status();
-    }
-
-    @Override
-    public Optional<ProviderAnswer> answer() {
-        return Optional.of(answer);
-    }
-
-    public ProviderAnswer providerAnswer() {
-        return answer;
     }
 
     public Optional<String> providerMessage() {

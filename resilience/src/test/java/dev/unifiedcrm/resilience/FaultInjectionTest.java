@@ -14,6 +14,7 @@ import dev.unifiedcrm.application.DeleteLeadService;
 import dev.unifiedcrm.application.ResponseBody;
 import dev.unifiedcrm.application.ResponseFormat;
 import dev.unifiedcrm.application.Timeouts;
+import dev.unifiedcrm.application.UnifiedAnswers;
 import dev.unifiedcrm.domain.Credentials;
 import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.IntegratedAccountId;
@@ -78,8 +79,8 @@ class FaultInjectionTest {
             closedPort = socket.getLocalPort();
         }
 
-        ApiResponse response = service(URI.create("http://127.0.0.1:" + closedPort + "/v3.1"), Pacing.unpaced(), FAST)
-                .deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        ApiResponse response = UnifiedAnswers.answer(service(URI.create("http://127.0.0.1:" + closedPort + "/v3.1"),
+                Pacing.unpaced(), FAST), DeleteLeadCommand.of(ACCOUNT, "42"));
 
         assertThat(response.status()).isEqualTo(502);
         assertThat(tree(response)).doesNotContainKey("truto_is_remote_error");
@@ -91,7 +92,7 @@ class FaultInjectionTest {
     void aResetBeforeTheAnswerIsTriedThreeTimes() {
         stub(delete(urlPathEqualTo(LEAD_PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        ApiResponse response = service().deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(ACCOUNT, "42"));
 
         assertThat(response.status()).isEqualTo(502);
         assertThat(tree(response)).doesNotContainKey("truto_is_remote_error");
@@ -102,7 +103,7 @@ class FaultInjectionTest {
     void aConnectionThatBreaksAfterTheRequestWasSentIsTriedThreeTimes() {
         stub(delete(urlPathEqualTo(LEAD_PATH)).willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
 
-        ApiResponse response = service().deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(ACCOUNT, "42"));
 
         assertThat(response.status()).isEqualTo(502);
         assertThat(providerCalls()).isEqualTo(3);
@@ -112,7 +113,7 @@ class FaultInjectionTest {
     void anAnswerCutOffInItsBodyIsTriedThreeTimes() {
         stub(delete(urlPathEqualTo(LEAD_PATH)).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
 
-        ApiResponse response = service().deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(ACCOUNT, "42"));
 
         assertThat(response.status()).isEqualTo(502);
         assertThat(providerCalls()).isEqualTo(3);
@@ -122,7 +123,7 @@ class FaultInjectionTest {
     void anEmptyAnswerIsTriedThreeTimes() {
         stub(delete(urlPathEqualTo(LEAD_PATH)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
-        ApiResponse response = service().deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(ACCOUNT, "42"));
 
         assertThat(response.status()).isEqualTo(502);
         assertThat(providerCalls()).isEqualTo(3);
@@ -133,7 +134,7 @@ class FaultInjectionTest {
         stub(delete(urlPathEqualTo(LEAD_PATH)).willReturn(aResponse().withStatus(202).withFixedDelay(1500)));
 
         long start = System.nanoTime();
-        ApiResponse response = service().deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(ACCOUNT, "42"));
 
         assertThat(response.status()).isEqualTo(504);
         assertThat(tree(response)).doesNotContainKey("truto_is_remote_error");
@@ -149,7 +150,7 @@ class FaultInjectionTest {
                 .withChunkedDribbleDelay(20, 1500)));
 
         long start = System.nanoTime();
-        ApiResponse response = service().deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(ACCOUNT, "42"));
 
         assertThat(response.status()).isEqualTo(504);
         assertThat(providerCalls()).isEqualTo(3);
@@ -164,7 +165,7 @@ class FaultInjectionTest {
                 aResponse().withStatus(202));
 
         long start = System.nanoTime();
-        ApiResponse response = service().deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(ACCOUNT, "42"));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers()).containsEntry("x-delete-outcome", "deleted");
@@ -177,7 +178,7 @@ class FaultInjectionTest {
         stub(delete(urlPathEqualTo(LEAD_PATH)).willReturn(aResponse().withStatus(429)
                 .withHeader("Content-Type", "application/json").withBody("{\"Message\":\"slow down\"}")));
 
-        ApiResponse response = service().deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(ACCOUNT, "42"));
 
         assertThat(response.status()).isEqualTo(429);
         assertThat(tree(response)).containsEntry("truto_is_remote_error", true).containsEntry("message", "slow down");
@@ -188,7 +189,7 @@ class FaultInjectionTest {
     void a429WhoseRetryAfterDoesNotFitIsTheAnswerAfterOneCall() {
         stub(delete(urlPathEqualTo(LEAD_PATH)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
 
-        ApiResponse response = service().deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(ACCOUNT, "42"));
 
         assertThat(response.status()).isEqualTo(429);
         assertThat(response.headers()).containsEntry("retry-after", "30");
@@ -199,7 +200,7 @@ class FaultInjectionTest {
     void a503ThenASuccessIsASuccessAfterTwoCalls() {
         stubInSequence(aResponse().withStatus(503), aResponse().withStatus(202));
 
-        ApiResponse response = service().deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(ACCOUNT, "42"));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(tree(response)).isEqualTo(Map.of("id", "42"));
@@ -211,7 +212,7 @@ class FaultInjectionTest {
         stubInSequence(aResponse().withStatus(202).withFixedDelay(1000),
                 aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody("{\"Message\":\"Not found\"}"));
 
-        ApiResponse unified = service().deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        ApiResponse unified = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(ACCOUNT, "42"));
 
         assertThat(unified.status()).isEqualTo(200);
         assertThat(tree(unified)).isEqualTo(Map.of("id", "42"));
@@ -224,7 +225,7 @@ class FaultInjectionTest {
         stubInSequence(aResponse().withStatus(202).withFixedDelay(1000),
                 aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody("{\"Message\":\"Not found\"}"));
 
-        ApiResponse raw = service().deleteLead(DeleteLeadCommand.of(ACCOUNT, "42").withFormat(ResponseFormat.RAW));
+        ApiResponse raw = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(ACCOUNT, "42").withFormat(ResponseFormat.RAW));
 
         assertThat(raw.status()).isEqualTo(404);
         assertThat(new String(((ResponseBody.Raw) raw.body()).bytes(), StandardCharsets.UTF_8)).isEqualTo("{\"Message\":\"Not found\"}");
@@ -238,7 +239,7 @@ class FaultInjectionTest {
         stub(delete(urlPathEqualTo(LEAD_PATH)).willReturn(aResponse().withStatus(202).withFixedDelay(2000)));
 
         long start = System.nanoTime();
-        ApiResponse response = service(baseUrl(), Pacing.unpaced(), tight).deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        ApiResponse response = UnifiedAnswers.answer(service(baseUrl(), Pacing.unpaced(), tight), DeleteLeadCommand.of(ACCOUNT, "42"));
 
         assertThat(response.status()).isEqualTo(504);
         // 400 ms, a pause of 50 to 150 ms, then what is left of the 600 ms: no room for a third attempt
@@ -252,9 +253,9 @@ class FaultInjectionTest {
         var tight = new Timeouts(Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofMillis(300));
         DeleteLeadService service = service(baseUrl(), Pacing.perSecond(1), tight);
 
-        ApiResponse first = service.deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        ApiResponse first = UnifiedAnswers.answer(service, DeleteLeadCommand.of(ACCOUNT, "42"));
         long start = System.nanoTime();
-        ApiResponse second = service.deleteLead(DeleteLeadCommand.of(ACCOUNT, "42"));
+        ApiResponse second = UnifiedAnswers.answer(service, DeleteLeadCommand.of(ACCOUNT, "42"));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(second.status()).isEqualTo(429);

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The audit trail as a file of JSON lines ({@code audit_log}):
+ * The audit trail as a file of JSON lines (the README, section Audit trail; {@code audit_log}):
  * <pre>
  * {"time":"...","request_id":"...","integrated_account_id":"...","integration":"...","lead_id":"...","phase":"started"}
  * {"time":"...", ... ,"phase":"finished","outcome":"deleted","provider_status":202,"duration_ms":41}
@@ -30,7 +30,7 @@ import java.util.Objects;
  *
  * <p>The file is opened in append mode only, never truncated, and created when missing (its folder
  * must exist). Each line is written whole under a lock, so lines of concurrent requests never mix,
- * and handed to the operating system (unbuffered: the contract's "flushed") before {@link #started}
+ * and handed to the operating system (unbuffered: "flushed" as the README promises) before {@link #started}
  * returns, so it survives a crash of this process. It is not forced to the storage device per line:
  * two {@code fsync} per delete cut the service's throughput by two thirds (docs/performance.md);
  * the file is forced when it is closed. When the file cannot be opened

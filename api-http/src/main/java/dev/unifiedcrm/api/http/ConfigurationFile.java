@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.unifiedcrm.application.CrmAdapters;
 import dev.unifiedcrm.application.Timeouts;
 import dev.unifiedcrm.domain.Credentials;
 import dev.unifiedcrm.domain.IntegratedAccount;
@@ -38,7 +39,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the service's JSON configuration file (described in this module's README) strictly: unknown keys,
+ * Reads the service's JSON configuration file (the README, section Configuration file) strictly: unknown keys,
  * duplicate keys, wrong types and out-of-range values are errors, never silent defaults. Each
  * account is also checked by its integration's adapter.
  *
@@ -56,10 +57,10 @@ final class ConfigurationFile {
             .build();
 
     private final String file;
-    private final Map<Integration, CrmAdapterProvider> providers;
+    private final CrmAdapters.Providers providers;
     private final Function<String, String> environment;
 
-    private ConfigurationFile(Path file, Map<Integration, CrmAdapterProvider> providers,
+    private ConfigurationFile(Path file, CrmAdapters.Providers providers,
                               Function<String, String> environment) {
         this.file = file.toString();
         this.providers = providers;
@@ -70,7 +71,7 @@ final class ConfigurationFile {
      * @param providers   the adapters found on the class path, by integration
      * @param environment looks up {@code ${env:NAME}} references ({@code System::getenv} in production)
      */
-    static ServiceConfiguration read(Path file, Map<Integration, CrmAdapterProvider> providers,
+    static ServiceConfiguration read(Path file, CrmAdapters.Providers providers,
                                      Function<String, String> environment) throws InvalidConfigurationException {
         return new ConfigurationFile(file, providers, environment).read(file);
     }
@@ -186,11 +187,7 @@ final class ConfigurationFile {
                 scope.error("id", "must be a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, hex digits)"));
 
         String integrationName = scope.nonEmptyString(scope.required(node, "integration"), "integration");
-        CrmAdapterProvider provider = providers.entrySet().stream()
-                .filter(entry -> entry.getKey().name().equals(integrationName))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElseThrow(() -> scope.error("integration", "'" + printable(integrationName)
+        CrmAdapterProvider provider = providers.named(integrationName).orElseThrow(() -> scope.error("integration", "'" + printable(integrationName)
                         + "' is not a known integration; known: " + String.join(", ", knownIntegrations())));
 
         Map<String, String> context = node.has("context")
@@ -250,7 +247,7 @@ final class ConfigurationFile {
 
     private Set<String> knownIntegrations() {
         var names = new TreeSet<String>();
-        providers.keySet().forEach(integration -> names.add(integration.name()));
+        providers.integrations().forEach(integration -> names.add(integration.name()));
         return names;
     }
 

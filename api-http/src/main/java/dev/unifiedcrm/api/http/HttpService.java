@@ -1,12 +1,13 @@
 package dev.unifiedcrm.api.http;
 
-import dev.unifiedcrm.application.AccountDirectory;
 import dev.unifiedcrm.application.ApiErrors;
 import dev.unifiedcrm.application.ApiResponse;
 import dev.unifiedcrm.application.DeleteLeadCommand;
+import dev.unifiedcrm.application.DeleteLeadResult;
 import dev.unifiedcrm.application.DeleteLeadUseCase;
 import dev.unifiedcrm.application.ResponseBody;
-import dev.unifiedcrm.domain.IntegratedAccountId;
+import dev.unifiedcrm.application.UnifiedAnswers;
+import dev.unifiedcrm.domain.Integration;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -26,10 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The HTTP service: every request goes through {@link #handle}, which checks it in the contract's
- * order (path, route, token, query) and hands the delete to the {@link DeleteLeadUseCase}.
+ * The HTTP service: every request goes through {@link #handle}, which checks it in the API's
+ * order (path, route, token, query), hands the delete to the {@link DeleteLeadUseCase} and sends
+ * its result as {@link UnifiedAnswers} renders it: this class holds no rule of the answers' content.
  *
- * <p>Routing is done here rather than by Javalin's router: the contract's order of checks, its
+ * <p>Routing is done here rather than by Javalin's router: the API's order of checks, its
  * 404/405 answers and its treatment of ambiguous paths must not depend on a router's defaults.
  */
 final class HttpService {
@@ -40,23 +42,20 @@ final class HttpService {
 
     private final DeleteLeadUseCase useCase;
     private final BearerTokens tokens;
-    private final AccountDirectory accounts;
     private final byte[] openApiDocument;
     private final ServiceMetrics metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicReference<Server> jetty = new AtomicReference<>();
     private Javalin app;
 
-    HttpService(DeleteLeadUseCase useCase, BearerTokens tokens, AccountDirectory accounts, byte[] openApiDocument) {
-        this(useCase, tokens, accounts, openApiDocument, ServiceMetrics.none());
+    HttpService(DeleteLeadUseCase useCase, BearerTokens tokens, byte[] openApiDocument) {
+        this(useCase, tokens, openApiDocument, ServiceMetrics.none());
     }
 
     /** @param metrics the {@code GET /metrics} body, and the count of lead requests refused before the use case */
-    HttpService(DeleteLeadUseCase useCase, BearerTokens tokens, AccountDirectory accounts, byte[] openApiDocument,
-                ServiceMetrics metrics) {
+    HttpService(DeleteLeadUseCase useCase, BearerTokens tokens, byte[] openApiDocument, ServiceMetrics metrics) {
         this.useCase = Objects.requireNonNull(useCase, "useCase");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.openApiDocument = openApiDocument.clone();
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
@@ -192,16 +191,13 @@ final class HttpService {
         } catch (LeadQuery.InvalidQueryException e) {
             return ApiErrors.badRequest(e.getMessage());
         }
-        logged.integration = integrationOf(query.accountId());
         logged.reachedUseCase = true;
         var command = new DeleteLeadCommand(query.accountId(), leadId, query.format(), query.ignoreRemoteData(),
                 query.excludedFields(), query.remoteQuery(), query.returnDeletedLead(),
                 Optional.ofNullable(ctx.header("Idempotency-Key")), caller, requestId);
-        return Objects.requireNonNull(useCase.deleteLead(command), "the use case answered null");
-    }
-
-    private String integrationOf(IntegratedAccountId id) {
-        return accounts.find(id).map(account -> account.integration().name()).orElse(null);
+        DeleteLeadResult result = Objects.requireNonNull(useCase.deleteLead(command), "the use case answered null");
+        logged.integration = result.integration().map(Integration::name).orElse(null);
+        return UnifiedAnswers.render(command, result);
     }
 
     private static void write(Context ctx, String requestId, ApiResponse response, Logged logged) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Answers the requests that Jetty refuses before any route runs (a malformed or over-long request
- * line, headers too large, a bad escape in the path) with the contract's JSON error body and an
+ * line, headers too large, a bad escape in the path) with the API's JSON error body and an
  * {@code x-request-id}, instead of Jetty's HTML page.
  */
 final class JsonErrorHandler extends ErrorHandler {

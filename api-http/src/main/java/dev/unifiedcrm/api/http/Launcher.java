@@ -1,12 +1,11 @@
 package dev.unifiedcrm.api.http;
 
+import dev.unifiedcrm.application.AccountDirectory;
 import dev.unifiedcrm.application.AuditTrail;
 import dev.unifiedcrm.application.CrmAdapters;
 import dev.unifiedcrm.application.DeleteLeadService;
 import dev.unifiedcrm.application.UnifiedCrmVersion;
-import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
-import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.resilience.ReliableDeleteLeadService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,17 +19,13 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * The composition root: reads the command line and the configuration, finds the adapters through
- * {@link ServiceLoader}, wires the use case and starts the HTTP service.
+ * {@link CrmAdapters#onClassPath()} (Java's {@code ServiceLoader}), wires the use case and starts the HTTP service.
  */
 final class Launcher {
 
@@ -122,7 +117,7 @@ final class Launcher {
             return Outcome.exit(EXIT_USAGE);
         }
 
-        Map<Integration, CrmAdapterProvider> providers = discoverProviders();
+        CrmAdapters.Providers providers = CrmAdapters.onClassPath();
         ServiceConfiguration configuration;
         Optional<AutoCloseable> companion = Optional.empty();
         SandboxMode sandbox = null;
@@ -150,10 +145,10 @@ final class Launcher {
             }
         }
 
-        var directory = new ConfiguredAccounts(configuration.accounts());
+        var directory = AccountDirectory.of(configuration.accounts());
         var settings = new AdapterSettings(configuration.timeouts().connect(), UnifiedCrmVersion.userAgent(),
                 AdapterSettings.ONE_MIB);
-        var adapters = CrmAdapters.of(settings, List.copyOf(providers.values()));
+        var adapters = providers.build(settings);
         var metrics = new PrometheusMetrics(adapters.integrations());
         Optional<AuditLogFile> audit = configuration.auditLog().map(file -> new AuditLogFile(Path.of(file), Clock.systemUTC()));
         companion = closingAlso(companion, audit);
@@ -163,7 +158,7 @@ final class Launcher {
                 .listener(metrics)
                 .auditTrail(audit.isPresent() ? audit.get() : AuditTrail.none())
                 .build();
-        var http = new HttpService(useCase, new BearerTokens(configuration.apiTokens()), directory,
+        var http = new HttpService(useCase, new BearerTokens(configuration.apiTokens()),
                 OpenApiDocument.bytes(), metrics);
         try {
             http.start(options.host, port);
@@ -175,7 +170,7 @@ final class Launcher {
         }
         String address = "http://" + hostForUrl(options.host) + ":" + http.port();
         LOG.info("unified-crm {} started: {} account(s), integrations {}, listening on {}",
-                UnifiedCrmVersion.version(), directory.size(), adapters.integrations(), address);
+                UnifiedCrmVersion.version(), configuration.accounts().size(), adapters.integrations(), address);
         if (sandbox != null) {
             out.print(sandbox.banner(address, Optional.ofNullable(options.writeConfig)));
         }
@@ -198,16 +193,6 @@ final class Launcher {
                 audit.get().close();
             }
         });
-    }
-
-    private static Map<Integration, CrmAdapterProvider> discoverProviders() {
-        var providers = new LinkedHashMap<Integration, CrmAdapterProvider>();
-        for (CrmAdapterProvider provider : ServiceLoader.load(CrmAdapterProvider.class)) {
-            if (providers.putIfAbsent(provider.integration(), provider) != null) {
-                throw new IllegalStateException("two adapters on the class path claim " + provider.integration());
-            }
-        }
-        return providers;
     }
 
     static String hostForUrl(String host) {

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The query of {@code DELETE /unified/crm/leads/{id}}, parsed from the raw query string as
- * {@code application/x-www-form-urlencoded}. The server's own query map is not used: it decodes differently, throws on a bad
+ * The query of {@code DELETE /unified/crm/leads/{id}}, parsed from the raw query string (every
+ * parameter is in the README's HTTP API section and in {@code GET /openapi.json}). The server's own query map is not used: it decodes differently, throws on a bad
  * escape and loses the spelling of bracketed keys.
  */
 record LeadQuery(
@@ -43,7 +43,7 @@ record LeadQuery(
         remoteQuery = List.copyOf(remoteQuery);
     }
 
-    /** A query that breaks the contract; the message says what is wrong and what is accepted. */
+    /** A query the API does not accept; the message says what is wrong and what is accepted. */
     static final class InvalidQueryException extends Exception {
         InvalidQueryException(String message) {
             super(message, null, false, false);
@@ -88,7 +88,7 @@ record LeadQuery(
                     } else if (name.equals(REMOTE_QUERY) || name.startsWith(REMOTE_QUERY + "[")) {
                         remoteQuery.add(new QueryParameter(remoteName(name), value));
                     }
-                    // Any other parameter is ignored, as documented.
+                    // Any other parameter is ignored, as the README's HTTP API section says.
                 }
             }
         }
@@ -101,12 +101,12 @@ record LeadQuery(
         var parsedAccountId = IntegratedAccountId.parse(accountId).orElseThrow(() -> new InvalidQueryException(
                 "integrated_account_id " + quote(givenAccountId) + " is not a UUID: expected the form"
                         + " xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx with hex digits."));
-        ResponseFormat parsedFormat = ResponseFormat.UNIFIED;
+        ResponseFormat parsedFormat = ResponseFormat.DEFAULT;
         if (format != null) {
             String given = format;
             parsedFormat = ResponseFormat.fromParameter(format).orElseThrow(() -> new InvalidQueryException(
-                    "truto_response_format " + quote(given) + " is not supported: use unified (the default),"
-                            + " normalized or raw."));
+                    "truto_response_format " + quote(given) + " is not supported: use "
+                            + ResponseFormat.acceptedValues() + "."));
         }
         return new LeadQuery(parsedAccountId, parsedFormat, bool(IGNORE_REMOTE_DATA, ignoreRemoteData), excluded,
                 remoteQuery, bool(RETURN_DELETED_LEAD, returnDeletedLead));

@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.Collection;
 
 /**
- * The service's metrics ({@code GET /metrics}): hears the use case's
+ * The service's metrics (the README, section Metrics): hears the use case's
  * {@link DeleteLeadEvent}s and keeps them in a Prometheus registry, with the JVM's own.
  *
  * <ul>

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The request path split into percent-decoded segments, refusing what the contract calls
+ * The request path split into percent-decoded segments, refusing what the API calls
  * ambiguous: an encoded {@code /} or {@code \}, a dot segment (plain or encoded), an empty
  * segment ({@code //}) and a path parameter ({@code ;}). Such a path could name another resource
  * once a proxy or the provider normalizes it, so it is answered 400 before anything else.

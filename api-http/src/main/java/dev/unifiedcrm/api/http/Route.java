@@ -13,6 +13,8 @@ enum Route {
     OPENAPI("GET", "/openapi.json", false),
     METRICS("GET", "/metrics", true);
 
+    private static final String ID = "{id}";
+
     private final String method;
     private final String template;
     private final boolean needsToken;
@@ -41,19 +43,30 @@ enum Route {
     record Match(Route route, String leadId) {
     }
 
+    /**
+     * The route whose template the segments fit: a literal segment matches itself exactly, {@code {id}}
+     * any non-empty segment.
+     */
     static Optional<Match> match(List<String> segments) {
-        if (segments.size() == 1 && segments.get(0).equals("health")) {
-            return Optional.of(new Match(HEALTH, null));
-        }
-        if (segments.size() == 1 && segments.get(0).equals("openapi.json")) {
-            return Optional.of(new Match(OPENAPI, null));
-        }
-        if (segments.size() == 1 && segments.get(0).equals("metrics")) {
-            return Optional.of(new Match(METRICS, null));
-        }
-        if (segments.size() == 4 && segments.get(0).equals("unified") && segments.get(1).equals("crm")
-                && segments.get(2).equals("leads") && !segments.get(3).isEmpty()) {
-            return Optional.of(new Match(DELETE_LEAD, segments.get(3)));
+        for (Route route : values()) {
+            String[] parts = route.template.substring(1).split("/", -1);
+            if (parts.length != segments.size()) {
+                continue;
+            }
+            String id = null;
+            boolean fits = true;
+            for (int i = 0; i < parts.length && fits; i++) {
+                String segment = segments.get(i);
+                if (parts[i].equals(ID)) {
+                    id = segment;
+                    fits = !segment.isEmpty();
+                } else {
+                    fits = parts[i].equals(segment);
+                }
+            }
+            if (fits) {
+                return Optional.of(new Match(route, id));
+            }
         }
         return Optional.empty();
     }

@@ -8,11 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the configuration file says.
+ * What the configuration file says (the README, section Configuration file).
  *
  * @param apiTokens the bearer tokens callers may use (never logged)
  * @param timeouts  {@code connect_ms}, {@code attempt_ms}, {@code request_ms}
- * @param auditLog  the audit trail's file, when set
+ * @param auditLog  the audit trail's file, when set (the README, section Audit trail)
  * @param accounts  the integrated accounts, each already checked by its adapter
  */
 record ServiceConfiguration(List<String> apiTokens, Timeouts timeouts, Optional<String> auditLog,

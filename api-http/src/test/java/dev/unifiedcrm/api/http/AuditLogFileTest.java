@@ -10,6 +10,7 @@ import dev.unifiedcrm.application.CrmAdapters;
 import dev.unifiedcrm.application.DeleteLeadCommand;
 import dev.unifiedcrm.application.DeleteLeadService;
 import dev.unifiedcrm.application.ResponseFormat;
+import dev.unifiedcrm.application.UnifiedAnswers;
 import dev.unifiedcrm.domain.Credentials;
 import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.IntegratedAccountId;
@@ -93,11 +94,11 @@ class AuditLogFileTest {
     void successesAndProviderErrorsEachGetAStartedAndAFinishedLine() throws Exception {
         var service = service(folder.resolve("audit.jsonl"));
 
-        assertThat(service.deleteLead(command(SELL, "42", "req-ok")).status()).isEqualTo(200);
-        assertThat(service.deleteLead(command(INSIGHTLY, "7", "req-insightly")).status()).isEqualTo(200);
-        assertThat(service.deleteLead(command(SELL, "404", "req-missing")).status()).isEqualTo(404);
-        assertThat(service.deleteLead(command(SELL, "500", "req-broken")).status()).isEqualTo(502);
-        assertThat(service.deleteLead(command(SELL, "not-a-number", "req-bad-id")).status()).isEqualTo(400);
+        assertThat(UnifiedAnswers.answer(service, command(SELL, "42", "req-ok")).status()).isEqualTo(200);
+        assertThat(UnifiedAnswers.answer(service, command(INSIGHTLY, "7", "req-insightly")).status()).isEqualTo(200);
+        assertThat(UnifiedAnswers.answer(service, command(SELL, "404", "req-missing")).status()).isEqualTo(404);
+        assertThat(UnifiedAnswers.answer(service, command(SELL, "500", "req-broken")).status()).isEqualTo(502);
+        assertThat(UnifiedAnswers.answer(service, command(SELL, "not-a-number", "req-bad-id")).status()).isEqualTo(400);
 
         List<JsonNode> lines = lines();
         assertThat(lines).hasSize(8);
@@ -133,7 +134,7 @@ class AuditLogFileTest {
                 String id = String.valueOf(1000 + i);
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return service.deleteLead(command(SELL, id, "req-" + id));
+                    return UnifiedAnswers.answer(service, command(SELL, id, "req-" + id));
                 }));
             }
             start.countDown();
@@ -161,7 +162,7 @@ class AuditLogFileTest {
         Path notAFile = Files.createDirectory(folder.resolve("audit.jsonl"));
         var service = service(notAFile);
 
-        ApiResponse response = service.deleteLead(command(SELL, "42", "req-refused"));
+        ApiResponse response = UnifiedAnswers.answer(service, command(SELL, "42", "req-refused"));
 
         assertThat(response.status()).isEqualTo(500);
         provider.verify(0, anyRequestedFor(anyUrl()));
@@ -172,10 +173,10 @@ class AuditLogFileTest {
     void theFileIsOnlyAppendedToAcrossRestarts() throws Exception {
         Path file = folder.resolve("audit.jsonl");
         Files.writeString(file, "{\"phase\":\"from an earlier run\"}\n");
-        service(file).deleteLead(command(SELL, "42", "req-first"));
+        UnifiedAnswers.answer(service(file), command(SELL, "42", "req-first"));
         audit.close();
 
-        service(file).deleteLead(command(SELL, "43", "req-second"));
+        UnifiedAnswers.answer(service(file), command(SELL, "43", "req-second"));
 
         List<String> raw = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(raw).hasSize(5);
@@ -205,11 +206,11 @@ class AuditLogFileTest {
     void aFolderThatAppearsLaterIsWrittenToOnceItExists() throws Exception {
         Path file = folder.resolve("later").resolve("audit.jsonl");
         var service = service(file);
-        assertThat(service.deleteLead(command(SELL, "42", "req-early")).status()).isEqualTo(500);
+        assertThat(UnifiedAnswers.answer(service, command(SELL, "42", "req-early")).status()).isEqualTo(500);
 
         Files.createDirectory(file.getParent());
 
-        assertThat(service.deleteLead(command(SELL, "43", "req-late")).status()).isEqualTo(200);
+        assertThat(UnifiedAnswers.answer(service, command(SELL, "43", "req-late")).status()).isEqualTo(200);
         assertThat(Files.readAllLines(file)).hasSize(2);
         provider.verify(0, deleteRequestedFor(urlPathEqualTo("/sell/v2/leads/42")));
     }

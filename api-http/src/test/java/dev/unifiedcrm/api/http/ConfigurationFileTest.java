@@ -1,5 +1,6 @@
 package dev.unifiedcrm.api.http;
 
+import dev.unifiedcrm.application.CrmAdapters;
 import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.Pacing;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
@@ -30,10 +31,8 @@ class ConfigurationFileTest {
     @TempDir
     Path dir;
 
-    static Map<Integration, CrmAdapterProvider> providers() {
-        var providers = new LinkedHashMap<Integration, CrmAdapterProvider>();
-        ServiceLoader.load(CrmAdapterProvider.class).forEach(provider -> providers.put(provider.integration(), provider));
-        return providers;
+    static CrmAdapters.Providers providers() {
+        return CrmAdapters.onClassPath();
     }
 
     ServiceConfiguration read(String json) throws Exception {

@@ -4,13 +4,16 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.unifiedcrm.application.ApiErrors;
-import dev.unifiedcrm.application.ApiResponse;
 import dev.unifiedcrm.application.DeleteLeadCommand;
+import dev.unifiedcrm.application.DeleteLeadResult;
+import dev.unifiedcrm.application.DeleteOutcome;
 import dev.unifiedcrm.application.ReasonPhrases;
-import dev.unifiedcrm.application.ResponseBody;
 import dev.unifiedcrm.application.ResponseFormat;
+import dev.unifiedcrm.domain.IntegratedAccountId;
+import dev.unifiedcrm.domain.Integration;
+import dev.unifiedcrm.domain.ProviderAnswer;
 import dev.unifiedcrm.domain.QueryParameter;
+import dev.unifiedcrm.domain.RemoteBody;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +36,14 @@ import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The HTTP layer over a fake use case: what reaches the use case, and how answers are written. */
+/** The HTTP layer over a fake use case: what reaches the use case, and how its results are written. */
 class HttpServiceTest {
 
     static final String ACCOUNT = "0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01";
+    static final Integration CRM = new Integration("some_crm");
 
     final AtomicReference<DeleteLeadCommand> received = new AtomicReference<>();
-    final AtomicReference<Function<DeleteLeadCommand, ApiResponse>> answer = new AtomicReference<>();
+    final AtomicReference<Function<DeleteLeadCommand, DeleteLeadResult>> answer = new AtomicReference<>();
     final HttpClient client = HttpClient.newHttpClient();
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     HttpService service;
@@ -50,7 +55,7 @@ class HttpServiceTest {
         service = new HttpService(command -> {
             received.set(command);
             return answer.get().apply(command);
-        }, new BearerTokens(List.of("first-token", "second-token")), id -> Optional.empty(), "{}".getBytes())
+        }, new BearerTokens(List.of("first-token", "second-token")), "{}".getBytes())
                 .start("127.0.0.1", 0);
     }
 
@@ -70,7 +75,7 @@ class HttpServiceTest {
 
     @Test
     void buildsTheCommandFromPathQueryAndHeaders() throws Exception {
-        answer.set(command -> ApiResponse.json(200, Map.of(), Map.of("id", command.leadId())));
+        answer.set(command -> deleted(command.leadId(), json(200, Map.of())));
 
         var response = delete("/unified/crm/leads/%41b%2B?integrated_account_id=" + ACCOUNT.toUpperCase()
                         + "&truto_response_format=normalized&truto_ignore_remote_data=True&return_deleted_lead=FALSE"
@@ -115,7 +120,16 @@ class HttpServiceTest {
 
     @Test
     void theStatusLineSaysTheSameReasonAsTheErrorBody() throws Exception {
-        answer.set(command -> ApiErrors.error(Integer.parseInt(command.leadId()), "as the use case answered"));
+        var account = IntegratedAccountId.parse(ACCOUNT).orElseThrow();
+        Map<String, DeleteLeadResult> results = Map.of(
+                "400", new DeleteLeadResult.InvalidRequest(Optional.of(CRM), "a bad request"),
+                "404", new DeleteLeadResult.AccountUnknown(account),
+                "409", new DeleteLeadResult.IdempotencyKeyBusy(CRM),
+                "422", new DeleteLeadResult.IdempotencyKeyMismatch(CRM),
+                "429", new DeleteLeadResult.RateLimited(CRM, account, Duration.ofSeconds(1)),
+                "502", new DeleteLeadResult.ProviderUnreachable(CRM, "connection refused"),
+                "504", new DeleteLeadResult.ProviderTimedOut(CRM, "no answer in time"));
+        answer.set(command -> results.get(command.leadId()));
         for (int status : new int[] {400, 404, 409, 422, 429, 502, 504}) {
             var raw = RawHttp.request(service.port(), "DELETE", "/unified/crm/leads/" + status + "?integrated_account_id="
                     + ACCOUNT, "Authorization: Bearer first-token");
@@ -151,11 +165,11 @@ class HttpServiceTest {
         tree.put("z", new BigDecimal("1E+3"));
         tree.put("a", new BigDecimal("0.10000000000000000001"));
         tree.put("m", null);
-        answer.set(command -> ApiResponse.json(200, Map.of("x-delete-outcome", "deleted"), tree));
+        answer.set(command -> deleted("1", json(200, tree)));
 
         var response = delete("/unified/crm/leads/1?integrated_account_id=" + ACCOUNT, "Authorization", "Bearer first-token");
 
-        assertThat(response.body()).isEqualTo("{\"z\":1000,\"a\":0.10000000000000000001,\"m\":null}");
+        assertThat(response.body()).isEqualTo("{\"id\":\"1\",\"remote_data\":{\"z\":1000,\"a\":0.10000000000000000001,\"m\":null}}");
         assertThat(response.headers().firstValue("x-delete-outcome")).contains("deleted");
     }
 
@@ -163,13 +177,15 @@ class HttpServiceTest {
     void writesRawBodiesWithTheExactContentTypeOrNone() throws Exception {
         byte[] bytes = {(byte) 0xff, 0, 'x'};
         answer.set(command -> command.leadId().equals("1")
-                ? new ApiResponse(409, Map.of(), new ResponseBody.Raw("text/plain; charset=ISO-8859-1", bytes))
-                : new ApiResponse(202, Map.of(), new ResponseBody.Raw(null, "ok".getBytes(StandardCharsets.UTF_8))));
+                ? new DeleteLeadResult.RefusedByProvider(CRM, 409, Optional.empty(),
+                        new ProviderAnswer(409, Map.of(), "text/plain; charset=ISO-8859-1", bytes, new RemoteBody.Text("x")), NOW)
+                : deleted("2", new ProviderAnswer(202, Map.of(), null, "ok".getBytes(StandardCharsets.UTF_8), RemoteBody.empty())));
 
         var typed = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
-                        + "/unified/crm/leads/1?integrated_account_id=" + ACCOUNT)).DELETE()
+                        + "/unified/crm/leads/1?truto_response_format=raw&integrated_account_id=" + ACCOUNT)).DELETE()
                 .header("Authorization", "Bearer first-token").build(), HttpResponse.BodyHandlers.ofByteArray());
-        var untyped = delete("/unified/crm/leads/2?integrated_account_id=" + ACCOUNT, "Authorization", "Bearer first-token");
+        var untyped = delete("/unified/crm/leads/2?truto_response_format=raw&integrated_account_id=" + ACCOUNT,
+                "Authorization", "Bearer first-token");
 
         assertThat(typed.statusCode()).isEqualTo(409);
         assertThat(typed.headers().allValues("content-type")).containsExactly("text/plain; charset=ISO-8859-1");
@@ -182,7 +198,7 @@ class HttpServiceTest {
 
     @Test
     void logsOneLinePerRequestWithoutQueryHeadersOrTokens() throws Exception {
-        answer.set(command -> ApiResponse.json(200, Map.of(), Map.of("id", "1")));
+        answer.set(command -> deleted("1", json(200, Map.of())));
 
         delete("/unified/crm/leads/1?integrated_account_id=" + ACCOUNT + "&remote_query[secret]=query-secret",
                 "Authorization", "Bearer first-token", "x-request-id", "log-1");
@@ -191,8 +207,18 @@ class HttpServiceTest {
                 .singleElement()
                 .satisfies(event -> assertThat(event.getFormattedMessage())
                         .isEqualTo("DELETE /unified/crm/leads/1 200 " + event.getFormattedMessage().split(" ")[3]
-                                + " request_id=log-1"));
+                                + " request_id=log-1 integration=some_crm"));
         assertThat(logs.list).allSatisfy(event -> assertThat(event.getFormattedMessage())
                 .doesNotContain("query-secret", "first-token", "integrated_account_id"));
+    }
+
+    static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    static ProviderAnswer json(int status, Map<String, Object> tree) {
+        return new ProviderAnswer(status, Map.of(), "application/json", new byte[0], new RemoteBody.Json(tree));
+    }
+
+    static DeleteLeadResult deleted(String id, ProviderAnswer answer) {
+        return new DeleteLeadResult.Deleted(CRM, id, DeleteOutcome.DELETED, Optional.empty(), answer, NOW);
     }
 }

@@ -11,6 +11,7 @@ import dev.unifiedcrm.application.DeleteLeadService;
 import dev.unifiedcrm.application.ResponseFormat;
 import dev.unifiedcrm.application.RetryExecutor;
 import dev.unifiedcrm.application.RetryPlan;
+import dev.unifiedcrm.application.UnifiedAnswers;
 import dev.unifiedcrm.domain.Credentials;
 import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.IntegratedAccountId;
@@ -69,14 +70,14 @@ class PrometheusMetricsTest {
         var metrics = new PrometheusMetrics(List.of(Integration.INSIGHTLY, Integration.PIPELINER, Integration.ZENDESK_SELL));
         var service = service(metrics);
 
-        assertThat(service.deleteLead(command(AuditLogFileTest.SELL, "42", ResponseFormat.UNIFIED, null)).status()).isEqualTo(200);
-        assertThat(service.deleteLead(command(AuditLogFileTest.SELL, "404", ResponseFormat.UNIFIED, null)).status()).isEqualTo(404);
-        assertThat(service.deleteLead(command(AuditLogFileTest.SELL, "503", ResponseFormat.UNIFIED, null)).status()).isEqualTo(200);
-        assertThat(service.deleteLead(command(PACED_SELL, "43", ResponseFormat.UNIFIED, null)).status()).isEqualTo(429);
-        assertThat(service.deleteLead(command(AuditLogFileTest.SELL, "44", ResponseFormat.UNIFIED, "key-1")).status()).isEqualTo(200);
-        assertThat(service.deleteLead(command(AuditLogFileTest.SELL, "44", ResponseFormat.UNIFIED, "key-1")).status()).isEqualTo(200);
-        assertThat(service.deleteLead(command(UNKNOWN, "45", ResponseFormat.UNIFIED, null)).status()).isEqualTo(404);
-        assertThat(service.deleteLead(command(AuditLogFileTest.INSIGHTLY, "46", ResponseFormat.NORMALIZED, null)).status()).isEqualTo(200);
+        assertThat(UnifiedAnswers.answer(service, command(AuditLogFileTest.SELL, "42", ResponseFormat.UNIFIED, null)).status()).isEqualTo(200);
+        assertThat(UnifiedAnswers.answer(service, command(AuditLogFileTest.SELL, "404", ResponseFormat.UNIFIED, null)).status()).isEqualTo(404);
+        assertThat(UnifiedAnswers.answer(service, command(AuditLogFileTest.SELL, "503", ResponseFormat.UNIFIED, null)).status()).isEqualTo(200);
+        assertThat(UnifiedAnswers.answer(service, command(PACED_SELL, "43", ResponseFormat.UNIFIED, null)).status()).isEqualTo(429);
+        assertThat(UnifiedAnswers.answer(service, command(AuditLogFileTest.SELL, "44", ResponseFormat.UNIFIED, "key-1")).status()).isEqualTo(200);
+        assertThat(UnifiedAnswers.answer(service, command(AuditLogFileTest.SELL, "44", ResponseFormat.UNIFIED, "key-1")).status()).isEqualTo(200);
+        assertThat(UnifiedAnswers.answer(service, command(UNKNOWN, "45", ResponseFormat.UNIFIED, null)).status()).isEqualTo(404);
+        assertThat(UnifiedAnswers.answer(service, command(AuditLogFileTest.INSIGHTLY, "46", ResponseFormat.NORMALIZED, null)).status()).isEqualTo(200);
         provider.verify(2, deleteRequestedFor(urlPathEqualTo("/sell/v2/leads/503")));
         provider.verify(1, deleteRequestedFor(urlPathEqualTo("/sell/v2/leads/44")));
 
@@ -107,9 +108,9 @@ class PrometheusMetricsTest {
     void theHistogramPutsEachLatencyInItsBucket() {
         var metrics = new PrometheusMetrics(List.of());
         metrics.on(new DeleteLeadEvent.AttemptFinished("r", AuditLogFileTest.SELL, Integration.ZENDESK_SELL,
-                DeleteLeadEvent.Exchange.DELETE, 1, java.util.OptionalInt.of(204), "answered", Duration.ofMillis(3)));
+                DeleteLeadEvent.Exchange.DELETE, 1, java.util.OptionalInt.of(204), DeleteLeadEvent.AttemptOutcome.ANSWERED, Duration.ofMillis(3)));
         metrics.on(new DeleteLeadEvent.AttemptFinished("r", AuditLogFileTest.SELL, Integration.ZENDESK_SELL,
-                DeleteLeadEvent.Exchange.DELETE, 2, java.util.OptionalInt.empty(), "timeout", Duration.ofSeconds(10)));
+                DeleteLeadEvent.Exchange.DELETE, 2, java.util.OptionalInt.empty(), DeleteLeadEvent.AttemptOutcome.TIMEOUT, Duration.ofSeconds(10)));
 
         var scrape = PrometheusText.parse(new String(metrics.scrape(), StandardCharsets.UTF_8));
 

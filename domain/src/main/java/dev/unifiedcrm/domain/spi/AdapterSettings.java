@@ -6,14 +6,14 @@ import java.util.Objects;
 /**
  * What every adapter is built with.
  *
- * @param connectTimeout  the longest opening a connection may take (the contract's {@code connect_ms})
+ * @param connectTimeout  the longest opening a connection may take (the configuration's {@code connect_ms})
  * @param userAgent       the {@code User-Agent} every provider request carries ({@code unified-crm/<version>})
  * @param maxBodyBytes    a provider body is not read past this many bytes; a larger one is a
  *                        {@link dev.unifiedcrm.domain.ProviderContractBreach} of kind {@code BODY_TOO_LARGE}
  */
 public record AdapterSettings(Duration connectTimeout, String userAgent, int maxBodyBytes) {
 
-    /** The contract's limit on provider bodies: 1 MiB. */
+    /** The limit on provider bodies: 1 MiB (the root README's Reliability section). */
     public static final int ONE_MIB = 1024 * 1024;
 
     public AdapterSettings {
