@@ -1,6 +1,6 @@
 package dev.unifiedcrm.api.http;
 
-import dev.unifiedcrm.application.ReasonPhrases;
+import dev.unifiedcrm.application.ApiErrors;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.MetaData;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -35,7 +35,7 @@ final class StatusLineReasons implements HttpConfiguration.Customizer {
         }
 
         private static MetaData.Response rephrased(MetaData.Response response) {
-            return new MetaData.Response(response.getStatus(), ReasonPhrases.of(response.getStatus()),
+            return new MetaData.Response(response.getStatus(), ApiErrors.reasonPhrase(response.getStatus()),
                     response.getHttpVersion(), response.getHttpFields(), response.getContentLength(),
                     response.getTrailersSupplier());
         }

@@ -4,10 +4,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unifiedcrm.application.ApiErrors;
 import dev.unifiedcrm.application.DeleteLeadCommand;
 import dev.unifiedcrm.application.DeleteLeadResult;
 import dev.unifiedcrm.application.DeleteOutcome;
-import dev.unifiedcrm.application.ReasonPhrases;
 import dev.unifiedcrm.application.ResponseFormat;
 import dev.unifiedcrm.domain.IntegratedAccountId;
 import dev.unifiedcrm.domain.Integration;
@@ -135,7 +135,7 @@ class HttpServiceTest {
                     + ACCOUNT, "Authorization: Bearer first-token");
 
             assertThat(raw.status()).isEqualTo(status);
-            assertThat(raw.reason()).isEqualTo(errorField(raw.body())).isEqualTo(ReasonPhrases.of(status));
+            assertThat(raw.reason()).isEqualTo(errorField(raw.body())).isEqualTo(ApiErrors.reasonPhrase(status));
         }
         assertThat(RawHttp.request(service.port(), "DELETE", "/unified/crm/leads/422?integrated_account_id=" + ACCOUNT,
                 "Authorization: Bearer first-token").reason()).isEqualTo("Unprocessable Content");
