@@ -48,6 +48,9 @@ public final class LoadDriver {
             String[] parts = args[i].split(":");
             (parts[2].equals("paced") ? paced : unpaced).add(new Account(parts[0], parts[1], parts[2]));
         }
+        // Every KEYED_EVERY-th request carries a fresh Idempotency-Key (0: none): the store's cost under load.
+        int keyedEvery = Integer.parseInt(System.getenv().getOrDefault("KEYED_EVERY", "0"));
+        String run = Long.toString(System.nanoTime(), 36);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(8)).build();
         Map<String, LongAdder> byStatus = new ConcurrentHashMap<>();
@@ -64,11 +67,14 @@ public final class LoadDriver {
                             ? paced.get(n / pacedEvery % paced.size())
                             : unpaced.get(n % unpaced.size());
                     String lead = leadId(account.integration(), n);
-                    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/unified/crm/leads/" + lead
+                    var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/unified/crm/leads/" + lead
                                     + "?integrated_account_id=" + account.id()))
                             .header("Authorization", "Bearer " + token)
-                            .timeout(Duration.ofSeconds(30))
-                            .DELETE().build();
+                            .timeout(Duration.ofSeconds(30));
+                    if (keyedEvery > 0 && n % keyedEvery == 0) {
+                        builder.header("Idempotency-Key", "load-" + run + "-" + n);
+                    }
+                    var request = builder.DELETE().build();
                     long sent = System.nanoTime();
                     try {
                         HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());

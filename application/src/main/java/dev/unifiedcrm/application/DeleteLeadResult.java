@@ -20,7 +20,7 @@ import java.util.Optional;
  * did not ({@link RefusedByProvider}, {@link ProviderBrokeContract}, {@link ProviderUnreachable},
  * {@link ProviderTimedOut}); or the request was settled here without calling it ({@link InvalidRequest},
  * {@link AccountUnknown}, {@link InvalidLeadId}, {@link RateLimited}, {@link IdempotencyKeyMismatch},
- * {@link IdempotencyKeyBusy}, {@link Replayed}, {@link NotAudited}).
+ * {@link IdempotencyKeyBusy}, {@link IdempotencyStoreDown}, {@link Replayed}, {@link NotAudited}).
  */
 public sealed interface DeleteLeadResult {
 
@@ -180,6 +180,18 @@ public sealed interface DeleteLeadResult {
 
     /** A request with the same {@code Idempotency-Key} is still running. */
     record IdempotencyKeyBusy(Integration provider) implements DeleteLeadResult {
+        @Override
+        public Optional<Integration> integration() {
+            return Optional.of(provider);
+        }
+    }
+
+    /**
+     * The request has an {@code Idempotency-Key} and the store of keys could not be reached (a shared
+     * store that is down): the provider was not called, since a repeat could not be told from a first
+     * request. Worth trying again shortly.
+     */
+    record IdempotencyStoreDown(Integration provider) implements DeleteLeadResult {
         @Override
         public Optional<Integration> integration() {
             return Optional.of(provider);

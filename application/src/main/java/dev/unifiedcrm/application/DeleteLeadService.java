@@ -103,8 +103,14 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
             return new DeleteLeadResult.InvalidRequest(Optional.of(integration),
                     "The Idempotency-Key header must be 1 to 255 printable ASCII characters.");
         }
-        var claim = idempotency.claim(new IdempotencyStore.Key(request.command().caller(), key),
-                new IdempotencyStore.Request(request.account().id(), request.leadId().value()), request.deadline().remaining());
+        IdempotencyStore.Claim claim;
+        try {
+            claim = idempotency.claim(new IdempotencyStore.Key(request.command().caller(), key),
+                    new IdempotencyStore.Request(request.account().id(), request.leadId().value()), request.deadline().remaining());
+        } catch (IdempotencyStoreUnavailable e) {
+            // Without the store nobody can tell a first request from a repeat: calling the provider could delete twice.
+            return new DeleteLeadResult.IdempotencyStoreDown(integration);
+        }
         if (claim instanceof IdempotencyStore.Claim.Replay replay) {
             events.emit(new DeleteLeadEvent.IdempotentReplay(request.command().requestId(), request.account().id(),
                     integration, replay.answer().status()));

@@ -22,13 +22,18 @@ import java.util.Objects;
  *       first is still running it waits up to {@code maxWait} for it, then returns
  *       {@link Claim.Busy}; if the first releases the key meanwhile, the claim may own it;</li>
  *   <li>an answer is kept at least until it is 24 hours old unless room is needed: a bounded store
- *       may forget its oldest entries; a forgotten key is free again.</li>
+ *       may forget its oldest entries; a forgotten key is free again;</li>
+ *   <li>a store that cannot answer a claim (it lives elsewhere and is unreachable) throws
+ *       {@link IdempotencyStoreUnavailable}; {@link Ticket#store} and {@link Ticket#release} never
+ *       throw for that reason: the answer is already given, and an unfinished claim expires in the
+ *       store on its own.</li>
  * </ul>
  * Thread-safe: claims for one key from many threads at once are the point of this port.
  */
 @FunctionalInterface
 public interface IdempotencyStore {
 
+    /** @throws IdempotencyStoreUnavailable when the store cannot be reached or fails */
     Claim claim(Key key, Request request, Duration maxWait);
 
     /** An idempotency key as its caller sent it; {@code caller} is an opaque id, never a token. */

@@ -73,6 +73,11 @@ public final class UnifiedAnswers {
         if (result instanceof DeleteLeadResult.IdempotencyKeyBusy) {
             return ApiErrors.error(409, "A request with this Idempotency-Key is still running; try again once it has finished.");
         }
+        if (result instanceof DeleteLeadResult.IdempotencyStoreDown) {
+            return ApiErrors.error(503, "The store of Idempotency-Key answers is unavailable, so this request was not"
+                    + " sent to the CRM; try again shortly, or send it without an Idempotency-Key.",
+                    Map.of("retry-after", "1"));
+        }
         if (result instanceof DeleteLeadResult.Replayed replayed) {
             return replayed.answer().withHeader(REPLAYED_HEADER, "true");
         }
@@ -113,6 +118,9 @@ public final class UnifiedAnswers {
         }
         if (result instanceof DeleteLeadResult.IdempotencyKeyBusy) {
             return 409;
+        }
+        if (result instanceof DeleteLeadResult.IdempotencyStoreDown) {
+            return 503;
         }
         if (result instanceof DeleteLeadResult.Replayed replayed) {
             return replayed.answer().status();

@@ -418,6 +418,32 @@ class DeleteLeadServiceReliabilityTest {
             assertThat(insightly.exchanges).hasSize(1 + 3 + 1);
         }
 
+        @Test
+        void anUnreachableStoreIsA503WithRetryAfterAndNoProviderCall() {
+            var service = DeleteLeadService.builder(
+                            AccountDirectory.of(List.of(account(INSIGHTLY_ACCOUNT, Integration.INSIGHTLY, Pacing.providerDefault()))),
+                            CrmAdapters.of(new AdapterSettings(Duration.ofSeconds(1), "test", AdapterSettings.ONE_MIB),
+                                    List.of(insightly)))
+                    .idempotencyStore((key, request, maxWait) -> {
+                        throw new IdempotencyStoreUnavailable("the shared store is down", null);
+                    })
+                    .build();
+
+            assertThat(service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice")))
+                    .isEqualTo(new DeleteLeadResult.IdempotencyStoreDown(Integration.INSIGHTLY));
+            ApiResponse response = UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice"));
+
+            assertError(response, 503, "Service Unavailable");
+            assertThat(response.headers()).containsEntry("retry-after", "1");
+            assertThat(((Map<?, ?>) ((ResponseBody.Json) response.body()).tree()).containsKey("truto_is_remote_error")).isFalse();
+            assertThat(message(response)).contains("Idempotency-Key").doesNotContain("shared store is down");
+            assertThat(insightly.exchanges).isEmpty();
+            insightly.deletion = call -> FakeCrmAnswers.accepted();
+            assertThat(UnifiedAnswers.answer(service, new DeleteLeadCommand(INSIGHTLY_ACCOUNT, "42", ResponseFormat.UNIFIED, false,
+                    List.of(), List.of(), false, Optional.empty(), "alice", "req-unkeyed")).status())
+                    .as("a request without a key does not need the store").isEqualTo(200);
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"", "caf\u00e9", "line\nbreak", "tab\there", "\u0000"})
         void aMalformedKeyIsABadRequestWithoutAProviderCall(String key) {

@@ -59,6 +59,8 @@ class EmbedderHandlesEveryResultTest {
             return "key used for another lead";
         } else if (result instanceof DeleteLeadResult.IdempotencyKeyBusy) {
             return "key busy";
+        } else if (result instanceof DeleteLeadResult.IdempotencyStoreDown) {
+            return "key store down: try again";
         } else if (result instanceof DeleteLeadResult.Replayed) {
             return "replayed";
         } else if (result instanceof DeleteLeadResult.NotAudited) {
@@ -69,7 +71,7 @@ class EmbedderHandlesEveryResultTest {
 
     @Test
     void everyCaseOfTheResultIsAJavaRecordTheEmbedderHandles() {
-        assertThat(DeleteLeadResult.class.getPermittedSubclasses()).hasSize(13)
+        assertThat(DeleteLeadResult.class.getPermittedSubclasses()).hasSize(14)
                 .allSatisfy(type -> assertThat(type.isRecord()).as(type.getSimpleName()).isTrue());
         assertThat(Arrays.stream(DeleteLeadResult.class.getPermittedSubclasses())
                 .flatMap(type -> Arrays.stream(type.getRecordComponents()))

@@ -41,7 +41,8 @@ class UnifiedAnswersTest {
             new DeleteLeadResult.IdempotencyKeyMismatch(CRM),
             new DeleteLeadResult.IdempotencyKeyBusy(CRM),
             new DeleteLeadResult.Replayed(CRM, ApiErrors.error(404, "gone")),
-            new DeleteLeadResult.NotAudited(CRM));
+            new DeleteLeadResult.NotAudited(CRM),
+            new DeleteLeadResult.IdempotencyStoreDown(CRM));
 
     @Test
     void theStatusAloneIsTheStatusOfTheRenderedAnswerInEveryFormat() {

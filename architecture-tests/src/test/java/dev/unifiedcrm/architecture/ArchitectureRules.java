@@ -27,7 +27,7 @@ final class ArchitectureRules {
 
     /** Libraries that must never show in the core's API: HTTP, JSON, web framework. */
     static final String[] VENDOR_PACKAGES = {"feign..", "okhttp3..", "com.fasterxml..", "io.javalin..", "org.eclipse.jetty..",
-            "org.mapstruct..", "dev.failsafe..", "io.github.bucket4j..", "io.micrometer..", "org.slf4j.."};
+            "org.mapstruct..", "dev.failsafe..", "io.github.bucket4j..", "io.micrometer..", "org.slf4j..", "io.lettuce.."};
 
     private ArchitectureRules() {
     }
@@ -49,6 +49,14 @@ final class ArchitectureRules {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(root + ".resilience..", root + ".application..",
                         root + ".domain..", "java..", "dev.failsafe..", "io.github.bucket4j..")
                 .because("resilience puts the application's retry and pacing ports on Failsafe and Bucket4j, nothing more");
+    }
+
+    static ArchRule sharedStateDependsOnTheCoreAndItsLibrariesOnly(String root) {
+        return classes().that().resideInAPackage(root + ".sharedstate..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(root + ".sharedstate..", root + ".application..",
+                        root + ".domain..", "java..", "io.lettuce..", "io.github.bucket4j..", "com.fasterxml.jackson..")
+                .because("the shared state puts the application's idempotency and pacing ports on Redis, and knows no"
+                        + " adapter, service or HTTP type");
     }
 
     static ArchRule sandboxStandsApartFromTheLibrary(String root) {
@@ -79,7 +87,7 @@ final class ArchitectureRules {
 
     static ArchRule noVendorTypeInAPublicSignature(String root) {
         return members().that().areDeclaredInClassesThat(isPublicIn(root + ".domain..", root + ".application..",
-                        root + ".resilience..", root + ".adapters.."))
+                        root + ".resilience..", root + ".sharedstate..", root + ".adapters.."))
                 .and().arePublic()
                 .should(exposeNoTypeFrom(VENDOR_PACKAGES))
                 .because("no Feign, Jackson, Javalin or HTTP type crosses a port or a module's public API");

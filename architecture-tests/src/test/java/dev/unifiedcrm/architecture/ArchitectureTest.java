@@ -52,6 +52,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void sharedStateDependsOnTheCoreAndItsLibrariesOnly() {
+        ArchitectureRules.sharedStateDependsOnTheCoreAndItsLibrariesOnly(ROOT).check(production);
+    }
+
+    @Test
     void sandboxStandsApartFromTheLibrary() {
         ArchitectureRules.sandboxStandsApartFromTheLibrary(ROOT).check(production);
     }

@@ -3,6 +3,7 @@ package dev.unifiedcrm.api.http;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,7 +25,8 @@ final class BearerTokens {
 
     /**
      * @param authorization the {@code Authorization} header, or {@code null}
-     * @return an opaque id of the matching token ({@code token-1} for the first configured one), never the token
+     * @return the matching token's SHA-256 digest in hex: the caller's id, the same in every process that has
+     *         the token (so a shared idempotency store scopes keys alike), never the token itself
      */
     Optional<String> authenticate(String authorization) {
         if (authorization == null) {
@@ -47,7 +49,7 @@ final class BearerTokens {
                 match = i;
             }
         }
-        return match < 0 ? Optional.empty() : Optional.of("token-" + (match + 1));
+        return match < 0 ? Optional.empty() : Optional.of(HexFormat.of().formatHex(digests.get(match)));
     }
 
     private static byte[] sha256(String token) {

@@ -16,6 +16,8 @@ import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.Pacing;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
+import dev.unifiedcrm.sharedstate.redis.RedisLocation;
+import dev.unifiedcrm.sharedstate.redis.RedisSharedState;
 
 import java.io.IOException;
 import java.net.URI;
@@ -99,14 +101,43 @@ final class ConfigurationFile {
             throw fileError("is empty: expected a JSON object");
         }
         var top = new Scope(null);
-        top.object(root, "", Set.of("api_tokens", "timeouts", "audit_log", "accounts"));
+        top.object(root, "", Set.of("api_tokens", "timeouts", "audit_log", "accounts", "shared_state"));
         List<String> tokens = apiTokens(top, top.required(root, "api_tokens"));
         Timeouts timeouts = root.has("timeouts") ? timeouts(top, root.get("timeouts")) : Timeouts.DEFAULTS;
         Optional<String> auditLog = root.has("audit_log")
                 ? Optional.of(top.nonEmptyString(root.get("audit_log"), "audit_log"))
                 : Optional.empty();
         List<IntegratedAccount> accounts = accounts(top, top.required(root, "accounts"));
-        return new ServiceConfiguration(tokens, timeouts, auditLog, accounts);
+        Optional<ServiceConfiguration.SharedState> sharedState = root.has("shared_state")
+                ? Optional.of(sharedState(top, root.get("shared_state")))
+                : Optional.empty();
+        return new ServiceConfiguration(tokens, timeouts, auditLog, accounts, sharedState);
+    }
+
+    private ServiceConfiguration.SharedState sharedState(Scope scope, JsonNode node) throws InvalidConfigurationException {
+        scope.object(node, "shared_state", Set.of("redis_url", "key_prefix"));
+        String url = scope.nonEmptyString(scope.required(node, "redis_url", "shared_state.redis_url"), "shared_state.redis_url");
+        RedisLocation location;
+        try {
+            location = RedisLocation.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw scope.error("shared_state.redis_url", e.getMessage().replaceFirst("^the Redis URL ", "")
+                    + "; expected redis://[:password@]host:port/db or rediss://...");
+        }
+        String prefix = RedisSharedState.DEFAULT_KEY_PREFIX;
+        if (node.has("key_prefix")) {
+            JsonNode value = node.get("key_prefix");
+            if (!value.isTextual()) {
+                throw scope.error("shared_state.key_prefix", "must be a string");
+            }
+            prefix = value.asText();
+            try {
+                RedisSharedState.checkKeyPrefix(prefix);
+            } catch (IllegalArgumentException e) {
+                throw scope.error("shared_state.key_prefix", e.getMessage().replaceFirst("^the key prefix ", ""));
+            }
+        }
+        return new ServiceConfiguration.SharedState(location, prefix);
     }
 
     private List<String> apiTokens(Scope scope, JsonNode node) throws InvalidConfigurationException {

@@ -6,7 +6,9 @@ import dev.unifiedcrm.application.CrmAdapters;
 import dev.unifiedcrm.application.DeleteLeadService;
 import dev.unifiedcrm.application.UnifiedCrmVersion;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
+import dev.unifiedcrm.resilience.Bucket4jCallPacer;
 import dev.unifiedcrm.resilience.ReliableDeleteLeadService;
+import dev.unifiedcrm.sharedstate.redis.RedisSharedState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -152,12 +154,21 @@ final class Launcher {
         var metrics = new PrometheusMetrics(adapters.integrations());
         Optional<AuditLogFile> audit = configuration.auditLog().map(file -> new AuditLogFile(Path.of(file), Clock.systemUTC()));
         companion = closingAlso(companion, audit);
-        DeleteLeadService useCase = ReliableDeleteLeadService.builder(directory, adapters)
+        DeleteLeadService.Builder builder = ReliableDeleteLeadService.builder(directory, adapters)
                 .timeouts(configuration.timeouts())
                 .clock(Clock.systemUTC())
                 .listener(metrics)
-                .auditTrail(audit.isPresent() ? audit.get() : AuditTrail.none())
-                .build();
+                .auditTrail(audit.isPresent() ? audit.get() : AuditTrail.none());
+        if (configuration.sharedState().isPresent()) {
+            var shared = configuration.sharedState().get();
+            var redis = RedisSharedState.open(shared.redis(), shared.keyPrefix(), metrics);
+            metrics.countSharedStateFailures();
+            builder.idempotencyStore(redis.idempotencyStore()).pacer(redis.callPacer(new Bucket4jCallPacer()));
+            companion = closingAlso(companion, redis);
+            LOG.info("shared state: Idempotency-Key answers and rate budgets in Redis at {} under the prefix '{}'",
+                    shared.redis(), shared.keyPrefix());
+        }
+        DeleteLeadService useCase = builder.build();
         var http = new HttpService(useCase, new BearerTokens(configuration.apiTokens()),
                 OpenApiDocument.bytes(), metrics);
         try {
@@ -181,16 +192,18 @@ final class Launcher {
 
     /** The audit log is closed with the service, after the sandbox's simulators. */
     private static Optional<AutoCloseable> closingAlso(Optional<AutoCloseable> companion, Optional<AuditLogFile> audit) {
-        if (audit.isEmpty()) {
-            return companion;
-        }
+        return audit.isEmpty() ? companion : closingAlso(companion, (AutoCloseable) audit.get());
+    }
+
+    /** {@code last} is closed with the service, after what was to be closed before. */
+    private static Optional<AutoCloseable> closingAlso(Optional<AutoCloseable> companion, AutoCloseable last) {
         return Optional.of(() -> {
             try {
                 if (companion.isPresent()) {
                     companion.get().close();
                 }
             } finally {
-                audit.get().close();
+                last.close();
             }
         });
     }

@@ -3,6 +3,7 @@ package dev.unifiedcrm.api.http;
 import dev.unifiedcrm.application.DeleteLeadEvent;
 import dev.unifiedcrm.application.DeleteLeadListener;
 import dev.unifiedcrm.domain.Integration;
+import dev.unifiedcrm.sharedstate.redis.SharedStateOutage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -27,11 +28,14 @@ import java.util.Collection;
  *       as a histogram ({@code _bucket}, {@code _count}, {@code _sum});</li>
  *   <li>{@code unifiedcrm_provider_retries_total{integration}}: attempts after the first;</li>
  *   <li>{@code unifiedcrm_rate_limit_rejections_total{integration}}: local 429s, no provider call;</li>
- *   <li>{@code unifiedcrm_idempotent_replays_total{integration}}: stored answers given again.</li>
+ *   <li>{@code unifiedcrm_idempotent_replays_total{integration}}: stored answers given again;</li>
+ *   <li>{@code unifiedcrm_shared_state_failures_total{part}}: requests that the shared Redis could not
+ *       serve ({@code part="idempotency"}: a keyed request answered 503, or an answer not stored;
+ *       {@code part="pacing"}: a turn taken from this process's own limiter instead).</li>
  * </ul>
  * Thread-safe; every event costs a map lookup and an atomic add.
  */
-final class PrometheusMetrics implements DeleteLeadListener, ServiceMetrics {
+final class PrometheusMetrics implements DeleteLeadListener, ServiceMetrics, SharedStateOutage {
 
     /** The Prometheus text exposition format, version 0.0.4. */
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -41,6 +45,7 @@ final class PrometheusMetrics implements DeleteLeadListener, ServiceMetrics {
     static final String RETRIES = "unifiedcrm.provider.retries";
     static final String RATE_LIMIT_REJECTIONS = "unifiedcrm.rate.limit.rejections";
     static final String IDEMPOTENT_REPLAYS = "unifiedcrm.idempotent.replays";
+    static final String SHARED_STATE_FAILURES = "unifiedcrm.shared.state.failures";
     private static final String NO_INTEGRATION = "none";
     private static final String NO_FORMAT = "none";
 
@@ -76,6 +81,25 @@ final class PrometheusMetrics implements DeleteLeadListener, ServiceMetrics {
         } else if (event instanceof DeleteLeadEvent.IdempotentReplay replay) {
             idempotentReplays(replay.integration().name()).increment();
         }
+    }
+
+    @Override
+    public void failed(Part part) {
+        sharedStateFailures(part).increment();
+    }
+
+    /** Starts the shared-state series at zero, for a service configured with {@code shared_state}. */
+    void countSharedStateFailures() {
+        for (Part part : Part.values()) {
+            sharedStateFailures(part);
+        }
+    }
+
+    private Counter sharedStateFailures(Part part) {
+        return Counter.builder(SHARED_STATE_FAILURES)
+                .description("Requests the shared Redis could not serve: keyed requests answered 503, turns paced locally")
+                .tag("part", part.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry);
     }
 
     /** Counted with integration and format {@code none}: the query was not read, or not readable. */

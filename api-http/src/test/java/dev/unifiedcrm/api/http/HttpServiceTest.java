@@ -94,7 +94,7 @@ class HttpServiceTest {
         assertThat(command.remoteQuery()).containsExactly(new QueryParameter("q", "1"), new QueryParameter("a[b]", "&"),
                 new QueryParameter("q", "2"));
         assertThat(command.idempotencyKey()).contains("key with spaces");
-        assertThat(command.caller()).isEqualTo("token-2").doesNotContain("second-token");
+        assertThat(command.caller()).as("the SHA-256 of second-token").hasSize(64).matches("[0-9a-f]{64}").doesNotContain("second-token");
         assertThat(command.requestId()).isEqualTo("rid-1");
         assertThat(response.headers().firstValue("x-request-id")).contains("rid-1");
     }
