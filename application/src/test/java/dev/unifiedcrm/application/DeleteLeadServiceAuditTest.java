@@ -32,8 +32,8 @@ class DeleteLeadServiceAuditTest {
     private static final IntegratedAccountId ACCOUNT = IntegratedAccountId.parse("5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12").orElseThrow();
     private static final IntegratedAccountId PIPELINER_ACCOUNT = IntegratedAccountId.parse("9a3e7b21-64c8-4f1d-8e5b-3d2c1b0a9f23").orElseThrow();
 
-    private final FakeCrm insightly = new FakeCrm(Integration.INSIGHTLY, LeadIdFormat.POSITIVE_INT64);
-    private final FakeCrm pipeliner = new FakeCrm(Integration.PIPELINER, LeadIdFormat.UUID);
+    private final FakeCrm insightly = new FakeCrm(new Integration("insightly"), LeadIdFormat.POSITIVE_INT64);
+    private final FakeCrm pipeliner = new FakeCrm(new Integration("pipeliner"), LeadIdFormat.UUID);
     /** The trail's entries and the provider's exchanges, in the order they happened. */
     private final List<String> timeline = new CopyOnWriteArrayList<>();
     private final List<AuditTrail.Result> results = new CopyOnWriteArrayList<>();
@@ -63,7 +63,7 @@ class DeleteLeadServiceAuditTest {
     private DeleteLeadService service(AuditTrail auditTrail) {
         insightly.exchanges.clear();
         return DeleteLeadService.builder(
-                        AccountDirectory.of(List.of(account(ACCOUNT, Integration.INSIGHTLY), account(PIPELINER_ACCOUNT, Integration.PIPELINER))),
+                        AccountDirectory.of(List.of(account(ACCOUNT, new Integration("insightly")), account(PIPELINER_ACCOUNT, new Integration("pipeliner")))),
                         CrmAdapters.of(new AdapterSettings(Duration.ofSeconds(1), "test", AdapterSettings.ONE_MIB), List.of(insightly, pipeliner)))
                 .retries(new SequentialRetries())
                 .pacer((account, rate, maxWait) -> pacer.awaitTurn(account, rate, maxWait))
@@ -244,7 +244,7 @@ class DeleteLeadServiceAuditTest {
 
     @Test
     void withoutAnAuditTrailNothingIsRecordedAndDeletesGoAhead() {
-        var service = DeleteLeadService.builder(AccountDirectory.of(List.of(account(ACCOUNT, Integration.INSIGHTLY))),
+        var service = DeleteLeadService.builder(AccountDirectory.of(List.of(account(ACCOUNT, new Integration("insightly")))),
                 CrmAdapters.of(new AdapterSettings(Duration.ofSeconds(1), "test", AdapterSettings.ONE_MIB), List.of(insightly))).build();
 
         assertThat(UnifiedAnswers.answer(service, command(ACCOUNT, "42", "r")).status()).isEqualTo(200);

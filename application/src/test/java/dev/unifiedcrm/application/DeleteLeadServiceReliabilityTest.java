@@ -47,8 +47,8 @@ class DeleteLeadServiceReliabilityTest {
     private static final IntegratedAccountId PIPELINER_ACCOUNT = id("9a3e7b21-64c8-4f1d-8e5b-3d2c1b0a9f23");
     private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
 
-    private final FakeCrm insightly = new FakeCrm(Integration.INSIGHTLY, LeadIdFormat.POSITIVE_INT64);
-    private final FakeCrm pipeliner = new FakeCrm(Integration.PIPELINER, LeadIdFormat.UUID);
+    private final FakeCrm insightly = new FakeCrm(new Integration("insightly"), LeadIdFormat.POSITIVE_INT64);
+    private final FakeCrm pipeliner = new FakeCrm(new Integration("pipeliner"), LeadIdFormat.UUID);
     private final SequentialRetries retries = new SequentialRetries();
     private final MutableClock clock = new MutableClock(NOW);
     private final List<DeleteLeadEvent> events = new CopyOnWriteArrayList<>();
@@ -62,10 +62,10 @@ class DeleteLeadServiceReliabilityTest {
     private DeleteLeadService service() {
         return DeleteLeadService.builder(
                         AccountDirectory.of(List.of(
-                                account(INSIGHTLY_ACCOUNT, Integration.INSIGHTLY, Pacing.providerDefault()),
-                                account(PACED_ACCOUNT, Integration.INSIGHTLY, Pacing.perSecond(2)),
-                                account(UNPACED_ACCOUNT, Integration.INSIGHTLY, Pacing.perSecond(0)),
-                                account(PIPELINER_ACCOUNT, Integration.PIPELINER, Pacing.providerDefault()))),
+                                account(INSIGHTLY_ACCOUNT, new Integration("insightly"), Pacing.providerDefault()),
+                                account(PACED_ACCOUNT, new Integration("insightly"), Pacing.perSecond(2)),
+                                account(UNPACED_ACCOUNT, new Integration("insightly"), Pacing.perSecond(0)),
+                                account(PIPELINER_ACCOUNT, new Integration("pipeliner"), Pacing.providerDefault()))),
                         CrmAdapters.of(new AdapterSettings(Duration.ofSeconds(1), "test", AdapterSettings.ONE_MIB),
                                 List.of(insightly, pipeliner)))
                 .timeouts(timeouts)
@@ -421,7 +421,7 @@ class DeleteLeadServiceReliabilityTest {
         @Test
         void anUnreachableStoreIsA503WithRetryAfterAndNoProviderCall() {
             var service = DeleteLeadService.builder(
-                            AccountDirectory.of(List.of(account(INSIGHTLY_ACCOUNT, Integration.INSIGHTLY, Pacing.providerDefault()))),
+                            AccountDirectory.of(List.of(account(INSIGHTLY_ACCOUNT, new Integration("insightly"), Pacing.providerDefault()))),
                             CrmAdapters.of(new AdapterSettings(Duration.ofSeconds(1), "test", AdapterSettings.ONE_MIB),
                                     List.of(insightly)))
                     .idempotencyStore((key, request, maxWait) -> {
@@ -430,7 +430,7 @@ class DeleteLeadServiceReliabilityTest {
                     .build();
 
             assertThat(service.deleteLead(keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice")))
-                    .isEqualTo(new DeleteLeadResult.IdempotencyStoreDown(Integration.INSIGHTLY));
+                    .isEqualTo(new DeleteLeadResult.IdempotencyStoreDown(new Integration("insightly")));
             ApiResponse response = UnifiedAnswers.answer(service, keyed(INSIGHTLY_ACCOUNT, "42", "k", "alice"));
 
             assertError(response, 503, "Service Unavailable");
@@ -614,11 +614,11 @@ class DeleteLeadServiceReliabilityTest {
                     "AttemptStarted", "AttemptFinished", "Retry", "AttemptStarted", "AttemptFinished", "RequestFinished");
             var firstFinished = (DeleteLeadEvent.AttemptFinished) events.get(1);
             assertThat(firstFinished.providerStatus()).hasValue(503);
-            assertThat(firstFinished.integration()).isEqualTo(Integration.INSIGHTLY);
+            assertThat(firstFinished.integration()).isEqualTo(new Integration("insightly"));
             assertThat(firstFinished.latency().isNegative()).isFalse();
             assertThat((DeleteLeadEvent.Retry) events.get(2)).extracting(DeleteLeadEvent.Retry::attempt).isEqualTo(2);
             var finished = (DeleteLeadEvent.RequestFinished) events.get(5);
-            assertThat(finished.integration()).contains(Integration.INSIGHTLY);
+            assertThat(finished.integration()).contains(new Integration("insightly"));
             assertThat(finished.format()).isEqualTo(ResponseFormat.UNIFIED);
             assertThat(finished.status()).isEqualTo(200);
         }
@@ -643,7 +643,7 @@ class DeleteLeadServiceReliabilityTest {
         @Test
         void aBrokenListenerDoesNotChangeTheAnswer() {
             var service = DeleteLeadService.builder(
-                            AccountDirectory.of(List.of(account(INSIGHTLY_ACCOUNT, Integration.INSIGHTLY, Pacing.providerDefault()))),
+                            AccountDirectory.of(List.of(account(INSIGHTLY_ACCOUNT, new Integration("insightly"), Pacing.providerDefault()))),
                             CrmAdapters.of(new AdapterSettings(Duration.ofSeconds(1), "test", AdapterSettings.ONE_MIB), List.of(insightly)))
                     .listener(event -> {
                         throw new IllegalStateException("metrics are down");

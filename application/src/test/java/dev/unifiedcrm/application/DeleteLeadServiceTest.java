@@ -46,11 +46,11 @@ class DeleteLeadServiceTest {
     private static final String PIPELINER_LEAD = "8c4d1f7e-3b2a-4d9e-9f10-2a6b5c7d8e90";
     private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
 
-    private final FakeCrm insightly = new FakeCrm(Integration.INSIGHTLY, LeadIdFormat.POSITIVE_INT64);
-    private final FakeCrm pipeliner = new FakeCrm(Integration.PIPELINER, LeadIdFormat.UUID);
+    private final FakeCrm insightly = new FakeCrm(new Integration("insightly"), LeadIdFormat.POSITIVE_INT64);
+    private final FakeCrm pipeliner = new FakeCrm(new Integration("pipeliner"), LeadIdFormat.UUID);
     private final Timeouts timeouts = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30));
     private final DeleteLeadService service = new DeleteLeadService(
-            AccountDirectory.of(List.of(account(INSIGHTLY_ACCOUNT, Integration.INSIGHTLY), account(PIPELINER_ACCOUNT, Integration.PIPELINER))),
+            AccountDirectory.of(List.of(account(INSIGHTLY_ACCOUNT, new Integration("insightly")), account(PIPELINER_ACCOUNT, new Integration("pipeliner")))),
             CrmAdapters.of(new AdapterSettings(Duration.ofSeconds(1), "test", AdapterSettings.ONE_MIB), List.of(insightly, pipeliner)),
             timeouts,
             Clock.fixed(NOW, ZoneOffset.UTC));

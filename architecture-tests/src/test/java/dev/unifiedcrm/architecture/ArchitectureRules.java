@@ -62,7 +62,7 @@ final class ArchitectureRules {
     static ArchRule sandboxStandsApartFromTheLibrary(String root) {
         return noClasses().that().resideInAPackage(root + ".sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".domain..", root + ".application..",
-                        root + ".resilience..", root + ".adapters..", root + ".api..")
+                        root + ".resilience..", root + ".provider..", root + ".adapters..", root + ".api..")
                 .because("the simulators play the CRMs' part: they know HTTP, not our code");
     }
 
@@ -70,7 +70,14 @@ final class ArchitectureRules {
         return noClasses().that().resideInAPackage(root + ".adapters..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".application..", root + ".api..",
                         root + ".resilience..", root + ".sandbox..")
-                .because("an adapter implements the domain's port and knows nothing of who calls it");
+                .because("an adapter implements the domain's port on the provider kit and knows nothing of who calls it");
+    }
+
+    static ArchRule providerKitKnowsNoAdapterNorWhoCallsThem(String root) {
+        return noClasses().that().resideInAPackage(root + ".provider..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".adapters..", root + ".application..",
+                        root + ".api..", root + ".resilience..", root + ".sandbox..")
+                .because("the provider kit serves every adapter and holds nothing CRM-specific");
     }
 
     static ArchRule adaptersAreIndependentOfEachOther(String root) {

@@ -55,6 +55,12 @@ class ArchitectureRulesBiteTest {
     }
 
     @Test
+    void aProviderKitThatKnowsAnAdapterOrTheApplicationIsReported() {
+        assertThat(violations(ArchitectureRules::providerKitKnowsNoAdapterNorWhoCallsThem))
+                .contains("KnowingKit").contains("BetaAdapter").contains("FeignAwareUseCase");
+    }
+
+    @Test
     void adaptersThatKnowEachOtherAreReported() {
         assertThat(violations(ArchitectureRules::adaptersAreIndependentOfEachOther))
                 .contains("AlphaAdapter").contains("BetaAdapter");

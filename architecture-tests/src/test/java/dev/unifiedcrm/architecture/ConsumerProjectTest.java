@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsumerProjectTest {
 
     private static final List<String> LIBRARY_MODULES = List.of("domain", "application", "resilience",
-            "adapters-insightly", "adapters-pipeliner", "adapters-zendesk-sell");
+            "provider-http", "shared-state-redis", "adapters-insightly", "adapters-pipeliner", "adapters-zendesk-sell");
 
     private static final Path ROOT = Path.of(System.getProperty("unifiedcrm.root", "..")).toAbsolutePath().normalize();
     private static final String VERSION = System.getProperty("unifiedcrm.version", "0.1.0");

@@ -19,15 +19,15 @@ import java.util.Optional;
  */
 enum Provider {
 
-    INSIGHTLY(Integration.INSIGHTLY, "5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12", StubProvider.INSIGHTLY_ROOT,
+    INSIGHTLY(new Integration("insightly"), "5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12", StubProvider.INSIGHTLY_ROOT,
             "/Leads/", "4242424242", Map.of(), Map.of("api_key", "bench-insightly-key"),
             basic("bench-insightly-key", "")),
-    PIPELINER(Integration.PIPELINER, "9a3e7b21-64c8-4f1d-8e5b-3d2c1b0a9f23", StubProvider.PIPELINER_ROOT,
+    PIPELINER(new Integration("pipeliner"), "9a3e7b21-64c8-4f1d-8e5b-3d2c1b0a9f23", StubProvider.PIPELINER_ROOT,
             "/entities/Leads/", "8c4d1f7e-3b2a-4d9e-9f10-2a6b5c7d8e90",
             // space_id stays required with a base_url; the stub's root names the same space.
             Map.of("space_id", "bench"), Map.of("username", "bench-user", "password", "bench-password"),
             basic("bench-user", "bench-password")),
-    ZENDESK_SELL(Integration.ZENDESK_SELL, "0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01", StubProvider.ZENDESK_SELL_ROOT,
+    ZENDESK_SELL(new Integration("zendesk_sell"), "0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01", StubProvider.ZENDESK_SELL_ROOT,
             "/leads/", "4242424242", Map.of(), Map.of("access_token", "bench-sell-token"),
             "Bearer bench-sell-token");
 

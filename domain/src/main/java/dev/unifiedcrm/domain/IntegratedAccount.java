@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * A customer's account in one CRM: which integration, the context the provider needs to find it
- * (Insightly's {@code pod}, Pipeliner's {@code service_url} and {@code space_id}), an optional API
+ * (a {@code pod}, a {@code space_id}, as each adapter names them), an optional API
  * root that overrides the derived one, the pacing of calls, and the credentials.
  *
  * <p>{@code baseUrl} must be {@code https}, or {@code http} to a loopback host only: a secret is

@@ -10,7 +10,7 @@ public record IntegratedAccountId(String value) {
 
     public IntegratedAccountId {
         Objects.requireNonNull(value, "integrated account id");
-        if (!LeadIdFormat.CanonicalUuid.of(value).filter(value::equals).isPresent()) {
+        if (!LeadIdFormat.UUID.canonical(value).filter(value::equals).isPresent()) {
             throw new IllegalArgumentException(
                     "integrated account id must be a lower-case UUID; use IntegratedAccountId.parse");
         }
@@ -18,7 +18,7 @@ public record IntegratedAccountId(String value) {
 
     /** Parses a UUID of any case ({@code xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}); empty when it is not one. */
     public static Optional<IntegratedAccountId> parse(String text) {
-        return LeadIdFormat.CanonicalUuid.of(text).map(IntegratedAccountId::new);
+        return LeadIdFormat.UUID.canonical(text).map(IntegratedAccountId::new);
     }
 
     @Override

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The name of a CRM integration, spelled exactly as in configuration files and answers
- * ({@code insightly}, {@code pipeliner}, {@code zendesk_sell}).
+ * The name of a CRM integration, spelled exactly as in configuration files and answers (for
+ * example {@code acme_crm}). Each adapter names its own.
  *
  * <p>A value rather than an enum: a team adds a CRM by adding an adapter jar that names a new
  * integration, without touching this module.
@@ -13,10 +13,6 @@ import java.util.regex.Pattern;
 public record Integration(String name) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
-
-    public static final Integration INSIGHTLY = new Integration("insightly");
-    public static final Integration PIPELINER = new Integration("pipeliner");
-    public static final Integration ZENDESK_SELL = new Integration("zendesk_sell");
 
     public Integration {
         Objects.requireNonNull(name, "integration name");

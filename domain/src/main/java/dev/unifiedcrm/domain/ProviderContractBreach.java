@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /**
  * The provider answered, but not as its contract says: a redirect (never followed), a success
- * whose body is not what it must be (Pipeliner's {@code "success": false}, a body that is not
- * JSON), or a body over the size limit (not read past it; {@link #providerAnswer()} then holds only the
- * status and headers).
+ * whose body is not what it must be ({@code "success": false} where the provider promises
+ * {@code true}, a body that is not JSON), or a body over the size limit (not read past it;
+ * {@link #providerAnswer()} then holds only the status and headers).
  */
 public final class ProviderContractBreach extends AnsweredProviderFailure {
 

@@ -6,13 +6,12 @@ import java.util.Optional;
 /**
  * The provider answered with a 4xx or 5xx status.
  *
- * <p>{@code providerMessage} is the message read from the provider's error body (Insightly
- * {@code Message}, Pipeliner {@code message}, Zendesk Sell {@code errors[0].error.details} or
- * {@code message}), null when the body has none. {@code providerErrorCode} is the provider's own
+ * <p>{@code providerMessage} is the message read from the provider's error body (a
+ * {@code message} field, or wherever that provider puts it), null when the body has none. {@code providerErrorCode} is the provider's own
  * error name ({@code ERROR_ENTITY_VALIDATION}, {@code not_found}, ...), null when none.
  * {@code providerRequestId} is the provider's request id for support, null when none.
  * {@code quotaExhausted} says that no retry can succeed before the provider's quota resets (for
- * example Insightly's daily quota).
+ * example a daily quota).
  */
 public final class ProviderRejection extends AnsweredProviderFailure {
 

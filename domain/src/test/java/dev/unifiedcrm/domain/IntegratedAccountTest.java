@@ -42,7 +42,7 @@ class IntegratedAccountTest {
     }
 
     private static IntegratedAccount account(String baseUrl) {
-        return new IntegratedAccount(ID, Integration.INSIGHTLY, Map.of(), Optional.of(URI.create(baseUrl)),
+        return new IntegratedAccount(ID, new Integration("acme_crm"), Map.of(), Optional.of(URI.create(baseUrl)),
                 Pacing.providerDefault(), Credentials.of(Map.of("api_key", "s3cr3t-value")));
     }
 }

@@ -64,7 +64,7 @@ class FaultInjectionTest {
     @BeforeAll
     static void warmUp() {
         PROVIDER.stubFor(delete(urlPathEqualTo("/v3.1/Leads/1")).willReturn(aResponse().withStatus(202)));
-        var account = new IntegratedAccount(ACCOUNT, Integration.INSIGHTLY, Map.of(), Optional.of(baseUrl()), Pacing.unpaced(),
+        var account = new IntegratedAccount(ACCOUNT, new Integration("insightly"), Map.of(), Optional.of(baseUrl()), Pacing.unpaced(),
                 Credentials.of(Map.of("api_key", "fault-injection-key")));
         var settings = new AdapterSettings(Duration.ofSeconds(5), "unified-crm/test", AdapterSettings.ONE_MIB);
         ReliableDeleteLeadService.builder(AccountDirectory.of(List.of(account)), CrmAdapters.of(settings, List.of(new InsightlyAdapterProvider())))
@@ -272,7 +272,7 @@ class FaultInjectionTest {
     }
 
     private DeleteLeadService service(URI baseUrl, Pacing pacing, Timeouts timeouts) {
-        var account = new IntegratedAccount(ACCOUNT, Integration.INSIGHTLY, Map.of(), Optional.of(baseUrl), pacing,
+        var account = new IntegratedAccount(ACCOUNT, new Integration("insightly"), Map.of(), Optional.of(baseUrl), pacing,
                 Credentials.of(Map.of("api_key", "fault-injection-key")));
         var settings = new AdapterSettings(timeouts.connect(), "unified-crm/test", AdapterSettings.ONE_MIB);
         return ReliableDeleteLeadService.builder(AccountDirectory.of(List.of(account)),

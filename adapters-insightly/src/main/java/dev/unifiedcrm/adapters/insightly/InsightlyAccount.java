@@ -1,7 +1,6 @@
 package dev.unifiedcrm.adapters.insightly;
 
 import dev.unifiedcrm.domain.IntegratedAccount;
-import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
 
 import java.net.URI;
@@ -26,9 +25,9 @@ final class InsightlyAccount {
 
     /** @throws InvalidAccountException naming the first offending field */
     static void check(IntegratedAccount account) {
-        if (!Integration.INSIGHTLY.equals(account.integration())) {
+        if (!InsightlyAdapterProvider.INTEGRATION.equals(account.integration())) {
             throw new InvalidAccountException("integration",
-                    "integration must be " + Integration.INSIGHTLY + " for the Insightly adapter, was " + account.integration());
+                    "integration must be " + InsightlyAdapterProvider.INTEGRATION + " for the Insightly adapter, was " + account.integration());
         }
         for (String key : account.context().keySet()) {
             if (!POD.equals(key)) {

@@ -35,7 +35,7 @@ class InsightlyAdapterProviderTest {
     void serviceLoaderFindsTheInsightlyProvider() {
         var found = ServiceLoader.load(CrmAdapterProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
-                .filter(candidate -> candidate.integration().equals(Integration.INSIGHTLY))
+                .filter(candidate -> candidate.integration().equals(new Integration("insightly")))
                 .toList();
 
         assertThat(found).hasSize(1);
@@ -129,7 +129,7 @@ class InsightlyAdapterProviderTest {
 
     @Test
     void anAccountOfAnotherIntegrationIsRefused() {
-        var account = new IntegratedAccount(ID, Integration.ZENDESK_SELL, Map.of(), Optional.empty(),
+        var account = new IntegratedAccount(ID, new Integration("zendesk_sell"), Map.of(), Optional.empty(),
                 Pacing.providerDefault(), Credentials.of(Map.of("api_key", SECRET)));
 
         InvalidAccountException refused = refusal(account);
@@ -169,7 +169,7 @@ class InsightlyAdapterProviderTest {
     // ---- helpers ----
 
     private static IntegratedAccount account(Map<String, String> context, Optional<URI> baseUrl, Map<String, String> credentials) {
-        return new IntegratedAccount(ID, Integration.INSIGHTLY, context, baseUrl, Pacing.providerDefault(), Credentials.of(credentials));
+        return new IntegratedAccount(ID, new Integration("insightly"), context, baseUrl, Pacing.providerDefault(), Credentials.of(credentials));
     }
 
     private InvalidAccountException refusal(IntegratedAccount account) {

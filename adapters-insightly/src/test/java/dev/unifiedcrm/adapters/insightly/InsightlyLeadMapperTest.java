@@ -1,5 +1,8 @@
 package dev.unifiedcrm.adapters.insightly;
 
+import dev.unifiedcrm.domain.RemoteBody;
+import dev.unifiedcrm.provider.http.ProviderHttp;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.unifiedcrm.domain.Address;
 import dev.unifiedcrm.domain.EmailAddress;
@@ -189,7 +192,7 @@ class InsightlyLeadMapperTest {
     }
 
     private Object tree(byte[] body) {
-        return json.tree(body).map(InsightlyJson.Holder::value).orElseThrow();
+        return ((RemoteBody.Json) ProviderHttp.parseBody(body, "application/json")).value();
     }
 
     private static byte[] resource(String name) throws IOException {

@@ -1,7 +1,6 @@
 package dev.unifiedcrm.adapters.pipeliner;
 
 import dev.unifiedcrm.domain.IntegratedAccount;
-import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
 
 import java.net.URI;
@@ -31,9 +30,9 @@ final class PipelinerAccounts {
 
     /** @throws InvalidAccountException naming the first offending field */
     static void check(IntegratedAccount account) {
-        if (!Integration.PIPELINER.equals(account.integration())) {
+        if (!PipelinerAdapterProvider.INTEGRATION.equals(account.integration())) {
             throw new InvalidAccountException("integration",
-                    "integration must be " + Integration.PIPELINER + " for the Pipeliner adapter");
+                    "integration must be " + PipelinerAdapterProvider.INTEGRATION + " for the Pipeliner adapter");
         }
         for (String key : account.context().keySet()) {
             if (!CONTEXT_KEYS.contains(key)) {

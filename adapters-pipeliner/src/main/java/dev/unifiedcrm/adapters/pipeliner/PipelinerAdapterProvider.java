@@ -6,6 +6,7 @@ import dev.unifiedcrm.domain.LeadIdFormat;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
+import dev.unifiedcrm.provider.http.ProviderHttp;
 
 import java.util.OptionalDouble;
 
@@ -17,13 +18,15 @@ import java.util.OptionalDouble;
  */
 public final class PipelinerAdapterProvider implements CrmAdapterProvider {
 
+    static final Integration INTEGRATION = new Integration("pipeliner");
+
     public PipelinerAdapterProvider() {
         // ServiceLoader needs a public no-argument constructor; the work happens in create().
     }
 
     @Override
     public Integration integration() {
-        return Integration.PIPELINER;
+        return INTEGRATION;
     }
 
     @Override
@@ -43,7 +46,7 @@ public final class PipelinerAdapterProvider implements CrmAdapterProvider {
 
     @Override
     public CrmAdapter create(AdapterSettings settings) {
-        var adapter = new PipelinerLeadDeletionAdapter(settings);
+        var adapter = new PipelinerLeadDeletionAdapter(new ProviderHttp("Pipeliner", leadIdFormat(), settings));
         return new CrmAdapter(adapter, adapter);
     }
 }

@@ -39,7 +39,7 @@ class PipelinerAdapterProviderTest {
     void serviceLoaderFindsThePipelinerProvider() {
         List<CrmAdapterProvider> found = ServiceLoader.load(CrmAdapterProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
-                .filter(candidate -> candidate.integration().equals(Integration.PIPELINER))
+                .filter(candidate -> candidate.integration().equals(new Integration("pipeliner")))
                 .toList();
 
         assertThat(found).singleElement().isInstanceOf(PipelinerAdapterProvider.class);
@@ -47,7 +47,7 @@ class PipelinerAdapterProviderTest {
 
     @Test
     void servesPipelinerWithUuidIdsAndNoDocumentedRate() {
-        assertThat(provider.integration()).isEqualTo(Integration.PIPELINER);
+        assertThat(provider.integration()).isEqualTo(new Integration("pipeliner"));
         assertThat(provider.integration().name()).isEqualTo("pipeliner");
         assertThat(provider.leadIdFormat()).isEqualTo(LeadIdFormat.UUID);
         assertThat(provider.documentedRequestsPerSecond()).isEmpty();
@@ -177,7 +177,7 @@ class PipelinerAdapterProviderTest {
 
     @Test
     void refusesAnAccountOfAnotherIntegration() {
-        var insightly = new IntegratedAccount(accountId(), Integration.INSIGHTLY, context(SERVICE_URL, "my_space"),
+        var insightly = new IntegratedAccount(accountId(), new Integration("insightly"), context(SERVICE_URL, "my_space"),
                 Optional.empty(), Pacing.providerDefault(), credentials());
 
         assertRefused(insightly, "integration");
@@ -235,6 +235,6 @@ class PipelinerAdapterProviderTest {
     }
 
     private static IntegratedAccount account(Map<String, String> context, Optional<URI> baseUrl, Credentials credentials) {
-        return new IntegratedAccount(accountId(), Integration.PIPELINER, context, baseUrl, Pacing.providerDefault(), credentials);
+        return new IntegratedAccount(accountId(), new Integration("pipeliner"), context, baseUrl, Pacing.providerDefault(), credentials);
     }
 }

@@ -1,5 +1,8 @@
 package dev.unifiedcrm.adapters.pipeliner;
 
+import dev.unifiedcrm.domain.LeadIdFormat;
+import dev.unifiedcrm.provider.http.ProviderHttp;
+
 import dev.unifiedcrm.domain.EmailAddress;
 import dev.unifiedcrm.domain.Lead;
 import dev.unifiedcrm.domain.PhoneNumber;
@@ -30,7 +33,8 @@ class PipelinerLeadMapperTest {
     private static final String JSON = "application/json";
 
     private final PipelinerLeadDeletionAdapter adapter =
-            new PipelinerLeadDeletionAdapter(new AdapterSettings(Duration.ofSeconds(1), "unified-crm/test", AdapterSettings.ONE_MIB));
+            new PipelinerLeadDeletionAdapter(new ProviderHttp("Pipeliner", LeadIdFormat.UUID,
+                    new AdapterSettings(Duration.ofSeconds(1), "unified-crm/test", AdapterSettings.ONE_MIB)));
     private final PipelinerJson json = new PipelinerJson();
     private final PipelinerLeadMapper mapper = PipelinerLeadMapper.INSTANCE;
 
@@ -209,12 +213,12 @@ class PipelinerLeadMapperTest {
 
     private Object dataOf(String resource) {
         byte[] bytes = PipelinerLeadDeletionAdapterTest.resource(resource).getBytes(StandardCharsets.UTF_8);
-        return asMap(((RemoteBody.Json) json.parse(bytes, JSON)).value()).get("data");
+        return asMap(((RemoteBody.Json) ProviderHttp.parseBody(bytes, JSON)).value()).get("data");
     }
 
     private ProviderAnswer answer(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return new ProviderAnswer(200, Map.of("Content-Type", List.of(JSON)), JSON, bytes, json.parse(bytes, JSON));
+        return new ProviderAnswer(200, Map.of("Content-Type", List.of(JSON)), JSON, bytes, ProviderHttp.parseBody(bytes, JSON));
     }
 
     @SuppressWarnings("unchecked")

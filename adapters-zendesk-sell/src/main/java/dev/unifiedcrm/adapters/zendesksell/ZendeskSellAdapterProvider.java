@@ -7,6 +7,7 @@ import dev.unifiedcrm.domain.spi.AdapterSettings;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
+import dev.unifiedcrm.provider.http.ProviderHttp;
 
 import java.net.URI;
 import java.util.OptionalDouble;
@@ -25,6 +26,8 @@ public final class ZendeskSellAdapterProvider implements CrmAdapterProvider {
     /** Sell's API root when the account has no {@code base_url}. */
     public static final String DEFAULT_API_ROOT = "https://api.getbase.com/v2";
 
+    static final Integration INTEGRATION = new Integration("zendesk_sell");
+
     static final String ACCESS_TOKEN = "access_token";
 
     // A token goes into a header verbatim: anything outside visible ASCII would break the request.
@@ -39,7 +42,7 @@ public final class ZendeskSellAdapterProvider implements CrmAdapterProvider {
 
     @Override
     public Integration integration() {
-        return Integration.ZENDESK_SELL;
+        return INTEGRATION;
     }
 
     @Override
@@ -54,7 +57,7 @@ public final class ZendeskSellAdapterProvider implements CrmAdapterProvider {
 
     @Override
     public void checkAccount(IntegratedAccount account) {
-        if (!Integration.ZENDESK_SELL.equals(account.integration())) {
+        if (!INTEGRATION.equals(account.integration())) {
             throw new InvalidAccountException("integration",
                     "this adapter serves integration 'zendesk_sell', not '" + account.integration() + "'");
         }
@@ -88,7 +91,7 @@ public final class ZendeskSellAdapterProvider implements CrmAdapterProvider {
 
     @Override
     public CrmAdapter create(AdapterSettings settings) {
-        var adapter = new ZendeskSellLeadDeletionAdapter(settings);
+        var adapter = new ZendeskSellLeadDeletionAdapter(new ProviderHttp("Zendesk Sell", leadIdFormat(), settings));
         return new CrmAdapter(adapter, adapter);
     }
 

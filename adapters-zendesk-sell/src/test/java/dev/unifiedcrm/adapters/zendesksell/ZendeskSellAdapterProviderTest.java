@@ -38,7 +38,7 @@ class ZendeskSellAdapterProviderTest {
     void serviceLoaderFindsTheZendeskSellProvider() {
         var found = ServiceLoader.load(CrmAdapterProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
-                .filter(candidate -> candidate.integration().equals(Integration.ZENDESK_SELL))
+                .filter(candidate -> candidate.integration().equals(new Integration("zendesk_sell")))
                 .toList();
 
         assertThat(found).hasSize(1);
@@ -143,7 +143,7 @@ class ZendeskSellAdapterProviderTest {
 
     @Test
     void refusesAnAccountOfAnotherIntegration() {
-        var insightly = new IntegratedAccount(ID, Integration.INSIGHTLY, Map.of(), Optional.empty(),
+        var insightly = new IntegratedAccount(ID, new Integration("insightly"), Map.of(), Optional.empty(),
                 Pacing.providerDefault(), Credentials.of(Map.of("access_token", TOKEN)));
 
         InvalidAccountException refused = catchThrowableOfType(InvalidAccountException.class,
@@ -168,7 +168,7 @@ class ZendeskSellAdapterProviderTest {
     }
 
     private static IntegratedAccount account(Map<String, String> context, Map<String, String> credentials, URI baseUrl) {
-        return new IntegratedAccount(ID, Integration.ZENDESK_SELL, context, Optional.ofNullable(baseUrl),
+        return new IntegratedAccount(ID, new Integration("zendesk_sell"), context, Optional.ofNullable(baseUrl),
                 Pacing.providerDefault(), Credentials.of(credentials));
     }
 }

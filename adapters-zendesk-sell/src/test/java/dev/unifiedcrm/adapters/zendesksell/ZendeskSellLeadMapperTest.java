@@ -1,5 +1,9 @@
 package dev.unifiedcrm.adapters.zendesksell;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.unifiedcrm.provider.http.ProviderHttp;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unifiedcrm.domain.Address;
 import dev.unifiedcrm.domain.EmailAddress;
@@ -7,8 +11,6 @@ import dev.unifiedcrm.domain.Lead;
 import dev.unifiedcrm.domain.PhoneNumber;
 import dev.unifiedcrm.domain.ProviderAnswer;
 import dev.unifiedcrm.domain.Reference;
-import feign.Request;
-import feign.Response;
 import org.junit.jupiter.api.Test;
 import org.mapstruct.factory.Mappers;
 
@@ -24,11 +26,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-/** Sell's documented lead JSON through the real decoding (body reader, DTO, MapStruct mapper). */
+/** Sell's documented lead JSON through the real decoding (the kit's body parsing, DTO, MapStruct mapper). */
 class ZendeskSellLeadMapperTest {
 
-    private final ObjectMapper json = ProviderAnswerReader.newObjectMapper();
-    private final ProviderAnswerReader reader = new ProviderAnswerReader(json, 1024 * 1024);
+    private final ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private final ZendeskSellLeadDecoder decoder =
             new ZendeskSellLeadDecoder(json, Mappers.getMapper(ZendeskSellLeadMapper.class));
 
@@ -155,18 +156,8 @@ class ZendeskSellLeadMapperTest {
     }
 
     private ProviderAnswer answer(String body) {
-        Request request = Request.create(Request.HttpMethod.GET, "https://api.getbase.com/v2/leads/1",
-                Map.of(), null, StandardCharsets.UTF_8, null);
-        Response response = Response.builder()
-                .status(200)
-                .headers(Map.of("Content-Type", List.of("application/json")))
-                .body(body, StandardCharsets.UTF_8)
-                .request(request)
-                .build();
-        try {
-            return reader.read(response);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return new ProviderAnswer(200, Map.of("Content-Type", List.of("application/json")), "application/json", bytes,
+                ProviderHttp.parseBody(bytes, "application/json"));
     }
 }

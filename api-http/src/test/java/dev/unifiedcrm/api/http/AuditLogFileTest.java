@@ -189,7 +189,7 @@ class AuditLogFileTest {
     @Test
     void aLineSpellsEveryFieldInTheContractsOrder() throws Exception {
         audit = new AuditLogFile(folder.resolve("audit.jsonl"), Clock.fixed(NOW, ZoneOffset.UTC));
-        var deletion = new AuditTrail.Deletion("req-1", SELL, Integration.ZENDESK_SELL, "42");
+        var deletion = new AuditTrail.Deletion("req-1", SELL, new Integration("zendesk_sell"), "42");
 
         audit.started(deletion);
         audit.finished(deletion, new AuditTrail.Result(AuditTrail.Outcome.FAILED, OptionalInt.empty(), Duration.ofMillis(1234)));
@@ -227,9 +227,9 @@ class AuditLogFileTest {
 
     static List<IntegratedAccount> accounts(String providerRoot) {
         return List.of(
-                new IntegratedAccount(SELL, Integration.ZENDESK_SELL, Map.of(), Optional.of(URI.create(providerRoot + "/sell/v2")),
+                new IntegratedAccount(SELL, new Integration("zendesk_sell"), Map.of(), Optional.of(URI.create(providerRoot + "/sell/v2")),
                         Pacing.unpaced(), Credentials.of(Map.of("access_token", SELL_TOKEN))),
-                new IntegratedAccount(INSIGHTLY, Integration.INSIGHTLY, Map.of(), Optional.of(URI.create(providerRoot + "/insightly/v3.1")),
+                new IntegratedAccount(INSIGHTLY, new Integration("insightly"), Map.of(), Optional.of(URI.create(providerRoot + "/insightly/v3.1")),
                         Pacing.unpaced(), Credentials.of(Map.of("api_key", INSIGHTLY_KEY))));
     }
 

@@ -19,8 +19,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two defects the property tests found in the OkHttp-based adapters, now fixed there
- * (RetryAfterShield): OkHttp's follow-up step reads a 503's {@code Retry-After} on its own, even with
+ * Two defects the property tests found in the OkHttp-based adapters, now fixed once for all of
+ * them in the provider kit's client set-up: OkHttp's follow-up step reads a 503's {@code Retry-After} on its own, even with
  * {@code retryOnConnectionFailure(false)}. On {@code 0} it resent the request at once (the contract:
  * the HTTP client never retries on its own); past {@code Integer.MAX_VALUE} it threw
  * {@code NumberFormatException} (a 500). Through the whole service: 502, and only the service's own

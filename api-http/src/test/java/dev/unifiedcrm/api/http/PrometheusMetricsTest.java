@@ -67,7 +67,7 @@ class PrometheusMetricsTest {
 
     @Test
     void aMixOfRequestsLeavesEachSeriesWithTheRightCount() {
-        var metrics = new PrometheusMetrics(List.of(Integration.INSIGHTLY, Integration.PIPELINER, Integration.ZENDESK_SELL));
+        var metrics = new PrometheusMetrics(List.of(new Integration("insightly"), new Integration("pipeliner"), new Integration("zendesk_sell")));
         var service = service(metrics);
 
         assertThat(UnifiedAnswers.answer(service, command(AuditLogFileTest.SELL, "42", ResponseFormat.UNIFIED, null)).status()).isEqualTo(200);
@@ -107,9 +107,9 @@ class PrometheusMetricsTest {
     @Test
     void theHistogramPutsEachLatencyInItsBucket() {
         var metrics = new PrometheusMetrics(List.of());
-        metrics.on(new DeleteLeadEvent.AttemptFinished("r", AuditLogFileTest.SELL, Integration.ZENDESK_SELL,
+        metrics.on(new DeleteLeadEvent.AttemptFinished("r", AuditLogFileTest.SELL, new Integration("zendesk_sell"),
                 DeleteLeadEvent.Exchange.DELETE, 1, java.util.OptionalInt.of(204), DeleteLeadEvent.AttemptOutcome.ANSWERED, Duration.ofMillis(3)));
-        metrics.on(new DeleteLeadEvent.AttemptFinished("r", AuditLogFileTest.SELL, Integration.ZENDESK_SELL,
+        metrics.on(new DeleteLeadEvent.AttemptFinished("r", AuditLogFileTest.SELL, new Integration("zendesk_sell"),
                 DeleteLeadEvent.Exchange.DELETE, 2, java.util.OptionalInt.empty(), DeleteLeadEvent.AttemptOutcome.TIMEOUT, Duration.ofSeconds(10)));
 
         var scrape = PrometheusText.parse(new String(metrics.scrape(), StandardCharsets.UTF_8));
@@ -126,7 +126,7 @@ class PrometheusMetricsTest {
 
     @Test
     void theScrapeIsPrometheusTextFormat() {
-        var metrics = new PrometheusMetrics(List.of(Integration.ZENDESK_SELL));
+        var metrics = new PrometheusMetrics(List.of(new Integration("zendesk_sell")));
 
         String text = new String(metrics.scrape(), StandardCharsets.UTF_8);
 
@@ -139,7 +139,7 @@ class PrometheusMetricsTest {
 
     private DeleteLeadService service(PrometheusMetrics metrics) {
         var accounts = new ArrayList<>(AuditLogFileTest.accounts(provider.baseUrl()));
-        accounts.add(new IntegratedAccount(PACED_SELL, Integration.ZENDESK_SELL, Map.of(),
+        accounts.add(new IntegratedAccount(PACED_SELL, new Integration("zendesk_sell"), Map.of(),
                 Optional.of(URI.create(provider.baseUrl() + "/sell/v2")), Pacing.perSecond(0.01),
                 Credentials.of(Map.of("access_token", AuditLogFileTest.SELL_TOKEN))));
         return DeleteLeadService.builder(AccountDirectory.of(accounts),

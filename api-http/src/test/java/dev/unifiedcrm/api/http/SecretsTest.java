@@ -205,7 +205,7 @@ class SecretsTest {
         var credentials = Credentials.of(Map.of("api_key", INSIGHTLY_KEY, "password", PL_PASSWORD));
         var configuration = new ServiceConfiguration(List.of(TOKEN), dev.unifiedcrm.application.Timeouts.DEFAULTS,
                 java.util.Optional.empty(), List.of(new dev.unifiedcrm.domain.IntegratedAccount(
-                        dev.unifiedcrm.domain.IntegratedAccountId.parse(INSIGHTLY).orElseThrow(), dev.unifiedcrm.domain.Integration.INSIGHTLY,
+                        dev.unifiedcrm.domain.IntegratedAccountId.parse(INSIGHTLY).orElseThrow(), new dev.unifiedcrm.domain.Integration("insightly"),
                         Map.of(), java.util.Optional.empty(), dev.unifiedcrm.domain.Pacing.providerDefault(), credentials)));
 
         String printed = credentials + " " + configuration + " " + configuration.accounts() + " " + new BearerTokens(List.of(TOKEN));

@@ -8,7 +8,9 @@ import dev.unifiedcrm.domain.DeletedLead;
 import dev.unifiedcrm.domain.Delivery;
 import dev.unifiedcrm.domain.FetchedLead;
 import dev.unifiedcrm.domain.IntegratedAccount;
+import dev.unifiedcrm.domain.InvalidLeadIdException;
 import dev.unifiedcrm.domain.LeadId;
+import dev.unifiedcrm.domain.LeadIdFormat;
 import dev.unifiedcrm.domain.ProviderCall;
 import dev.unifiedcrm.domain.ProviderContractBreach;
 import dev.unifiedcrm.domain.ProviderFailure;
@@ -23,8 +25,13 @@ import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,10 +41,15 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -50,6 +62,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -389,6 +403,8 @@ public abstract class LeadDeletionPortContract {
 
     @Test
     void aRefusedConnectionWasNotSent() throws IOException {
+        // Breaks when a failure before any request byte counts as maybe-sent (make SendTracker.delivery
+        // ignore requestWritten): a refused connection would then settle a later 404 as already deleted.
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -399,6 +415,166 @@ public abstract class LeadDeletionPortContract {
                 () -> adapter.deletion().delete(new ProviderCall(account, leadId(), List.of(), TIMEOUT)));
 
         assertThat(failure.delivery()).isEqualTo(Delivery.NOT_SENT);
+    }
+
+    // ---- was it sent? (each case names the rule it guards and how to break that rule on purpose) ----
+
+    @Test
+    void aConnectionResetAfterTheRequestWasWrittenOnAFreshConnectionMayHaveDelivered() throws Exception {
+        // Breaks when every failure before an answer counts as the keep-alive race (drop the pooled-connection
+        // condition of SendTracker.keepAliveRace in the kit): the delete is then called not sent and resent.
+        try (RawProvider raw = RawProvider.start((connection, socket, self) -> {
+            self.readRequest(connection, socket.getInputStream());
+            socket.setSoLinger(true, 0);
+            socket.close();
+        })) {
+            var account = account(raw.baseUrl("http", API_ROOT));
+
+            ProviderUnreachable failure = catchThrowableOfType(ProviderUnreachable.class,
+                    () -> adapter.deletion().delete(new ProviderCall(account, leadId(), List.of(), TIMEOUT)));
+
+            assertThat(failure.delivery()).isEqualTo(Delivery.MAYBE_DELIVERED);
+            assertThat(raw.requestsPerConnection()).as("requests per connection")
+                    .containsExactly(List.of("DELETE " + fullLeadPath() + " HTTP/1.1"));
+        }
+    }
+
+    @Test
+    void aPooledConnectionTheServerClosedSilentlyIsTheKeepAliveRaceAndTheAnswerIsTheRealOne() throws Exception {
+        // Breaks when the race counts as maybe-sent (make SendTracker.keepAliveRace return false): the second
+        // delete then fails as "may have reached it" and a later 404 would settle as a false already_deleted.
+        var firstConnectionClosed = new CountDownLatch(1);
+        try (RawProvider raw = RawProvider.start((connection, socket, self) -> {
+            self.readRequest(connection, socket.getInputStream());
+            if (connection == 0) {
+                RawProvider.answer(socket.getOutputStream(), "HTTP/1.1", deleteSuccess(leadId()));
+                socket.close();
+                firstConnectionClosed.countDown();
+            } else {
+                RawProvider.answer(socket.getOutputStream(), "HTTP/1.1", errorAnswer(404, "no such lead"));
+            }
+        })) {
+            var call = new ProviderCall(account(raw.baseUrl("http", API_ROOT)), leadId(), List.of(), TIMEOUT);
+            adapter.deletion().delete(call);
+            assertThat(firstConnectionClosed.await(5, TimeUnit.SECONDS)).isTrue();
+
+            ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(call));
+
+            assertThat(rejection.status()).isEqualTo(404);
+            assertThat(rejection.delivery()).isEqualTo(Delivery.ANSWERED);
+            String requestLine = "DELETE " + fullLeadPath() + " HTTP/1.1";
+            assertThat(raw.requestsPerConnection()).as("requests per connection")
+                    .containsExactly(List.of(requestLine), List.of(requestLine));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP/1.0", "HTTP/1.1 Connection: close"})
+    void aProviderThatClosesAfterEachAnswerNeverHasItsConnectionReused(String protocolAndHeader) throws Exception {
+        // Breaks for HTTP/1.0 when the kit stops retiring such connections (remove the network interceptor
+        // HttpClientSetup.noReuseWhenTheServerCloses): the second delete then goes out on the first connection.
+        String protocol = protocolAndHeader.split(" ", 2)[0];
+        String[] extraHeaders = protocolAndHeader.contains(" ") ? new String[] {protocolAndHeader.split(" ", 2)[1]} : new String[0];
+        try (RawProvider raw = RawProvider.start((connection, socket, self) -> {
+            // The socket stays open: a client that reuses it is seen sending a second request on it.
+            while (self.readRequest(connection, socket.getInputStream()) != null) {
+                RawProvider.answer(socket.getOutputStream(), protocol, deleteSuccess(leadId()), extraHeaders);
+            }
+        })) {
+            var call = new ProviderCall(account(raw.baseUrl("http", API_ROOT)), leadId(), List.of(), TIMEOUT);
+
+            adapter.deletion().delete(call);
+            adapter.deletion().delete(call);
+
+            String requestLine = "DELETE " + fullLeadPath() + " HTTP/1.1";
+            assertThat(raw.requestsPerConnection()).as("requests per connection")
+                    .containsExactly(List.of(requestLine), List.of(requestLine));
+        }
+    }
+
+    @Test
+    void aTlsFailureAfterTheRequestWasWrittenMayHaveDelivered(@TempDir Path keys) throws Exception {
+        // Breaks when TLS failures count as not sent whatever happened before (classify SSLException as
+        // NOT_SENT in the kit's TransportFailures, as one adapter once did).
+        char[] password = "contract".toCharArray();
+        Path keyStore = selfSignedKeyStoreFor127001(keys, password);
+        var store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keyStore)) {
+            store.load(in, password);
+        }
+        var keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(store, password);
+        var tls = SSLContext.getInstance("TLS");
+        tls.init(keyManagers.getKeyManagers(), null, null);
+
+        try (RawProvider raw = RawProvider.start((connection, socket, self) -> {
+            var secure = (SSLSocket) tls.getSocketFactory().createSocket(socket, "127.0.0.1", socket.getPort(), false);
+            secure.setUseClientMode(false);
+            secure.startHandshake();
+            self.readRequest(connection, secure.getInputStream());
+            // An application-data record the session's keys did not seal: the client's TLS layer fails
+            // (bad record MAC) while it reads the answer.
+            byte[] forged = new byte[5 + 48];
+            forged[0] = 0x17;
+            forged[1] = 0x03;
+            forged[2] = 0x03;
+            forged[4] = 48;
+            java.util.Arrays.fill(forged, 5, forged.length, (byte) 0x5a);
+            socket.getOutputStream().write(forged);
+            socket.getOutputStream().flush();
+            Thread.sleep(500);
+        })) {
+            CrmAdapter trusting = withTrustStore(keyStore, password,
+                    () -> adapterProvider().create(new AdapterSettings(Duration.ofSeconds(2), USER_AGENT, AdapterSettings.ONE_MIB)));
+            var account = account(raw.baseUrl("https", API_ROOT));
+
+            ProviderFailure failure = catchThrowableOfType(ProviderFailure.class,
+                    () -> trusting.deletion().delete(new ProviderCall(account, leadId(), List.of(), TIMEOUT)));
+
+            assertThat(failure).isInstanceOf(ProviderUnreachable.class);
+            assertThat(failure.delivery()).isEqualTo(Delivery.MAYBE_DELIVERED);
+            assertThat(raw.requestsPerConnection()).as("requests per connection")
+                    .containsExactly(List.of("DELETE " + fullLeadPath() + " HTTP/1.1"));
+        }
+    }
+
+    /** A PKCS12 key store with one self-signed EC key for 127.0.0.1, made by the JDK's keytool. */
+    private static Path selfSignedKeyStoreFor127001(Path dir, char[] password) throws IOException, InterruptedException {
+        Path keyStore = dir.resolve("provider.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "provider", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", keyStore.toString(),
+                "-storepass", new String(password), "-keypass", new String(password))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("keytool.log").toFile()).start();
+        assertThat(keytool.waitFor()).as("keytool exit code, see " + dir.resolve("keytool.log")).isZero();
+        return keyStore;
+    }
+
+    /**
+     * Builds something while the JDK's default trust store is {@code keyStore}: adapters take the
+     * platform's trust when they create their HTTP client, and this is the one way in from outside.
+     */
+    private static <T> T withTrustStore(Path keyStore, char[] password, java.util.function.Supplier<T> build) {
+        String[] names = {"javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword", "javax.net.ssl.trustStoreType"};
+        String[] before = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            before[i] = System.getProperty(names[i]);
+        }
+        System.setProperty(names[0], keyStore.toString());
+        System.setProperty(names[1], new String(password));
+        System.setProperty(names[2], "PKCS12");
+        try {
+            return build.get();
+        } finally {
+            for (int i = 0; i < names.length; i++) {
+                if (before[i] == null) {
+                    System.clearProperty(names[i]);
+                } else {
+                    System.setProperty(names[i], before[i]);
+                }
+            }
+        }
     }
 
     @Test
@@ -412,21 +588,45 @@ public abstract class LeadDeletionPortContract {
 
     // ---- what reaches the provider ----
 
+    /** A format that takes any text but the dot segments: how a caller could hold an id of another integration's format. */
+    private static final LeadIdFormat ANY_TEXT = LeadIdFormat.matching("(?s).+", "any text");
+
     @ParameterizedTest
-    @ValueSource(strings = {"a/b", "..%2F..%2Fadmin", "x?y=1", "x#frag", "with space", "50%", "a;b", "ü"})
-    void theIdIsExactlyOneEncodedPathSegment(String hostileId) {
-        provider.stubFor(any(anyUrl()).willReturn(deleteSuccess(new LeadId(hostileId))));
+    @ValueSource(strings = {"a/b", "..%2F..%2Fadmin", "%2e%2e", "%2E", ".%2e", "x?y=1", "x#frag", "with space", "50%",
+            "a;b", "ü", " ", "%20", "\t", "\u200b", "\u0000", "8C4D1F7E-3B2A-4D9E-9F10-2A6B5C7D8E90"})
+    void aHostileIdIsRefusedBeforeAnyIoOrStaysOneCanonicalEncodedPathSegment(String hostileId) {
+        // Breaks when the kit stops refusing ids that are not canonical in the adapter's format
+        // (ProviderHttp.exchange), or stops encoding '/', '?', '#' or '%' (PercentEncoding).
+        provider.stubFor(any(anyUrl()).willReturn(deleteSuccess(leadId())));
+        LeadId id = LeadId.parse(hostileId, ANY_TEXT);
 
-        adapter.deletion().delete(new ProviderCall(account(baseUrl()), new LeadId(hostileId), List.of(), TIMEOUT));
+        Throwable refused = catchThrowable(() ->
+                adapter.deletion().delete(new ProviderCall(account(baseUrl()), id, List.of(), TIMEOUT)));
 
+        if (refused != null) {
+            assertThat(refused).isInstanceOf(InvalidLeadIdException.class)
+                    .hasMessageContaining(adapterProvider().leadIdFormat().description());
+            assertThat(provider.getAllServeEvents()).as("requests that reached the provider").isEmpty();
+            return;
+        }
+        assertThat(adapterProvider().leadIdFormat().canonical(hostileId)).as("an id that was sent").contains(hostileId);
         LoggedRequest request = onlyRequest();
         String rawPath = URI.create(request.getUrl()).getRawPath();
         String expectedPrefix = API_ROOT + leadPath("");
         assertThat(rawPath).startsWith(expectedPrefix);
         String segment = rawPath.substring(expectedPrefix.length());
-        assertThat(segment).doesNotContain("/", "?", "#", " ");
+        assertThat(segment).doesNotContain("/", "?", "#", " ").isNotIn(".", "..", "");
         assertThat(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8)).isEqualTo(hostileId);
         assertThat(URI.create(request.getUrl()).getRawQuery()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".", "..", ""})
+    void dotSegmentsAndTheEmptyIdCanNeverBecomeALeadId(String id) {
+        // Breaks when LeadId.parse lets a dot segment through: OkHttp resolves "." and ".." even encoded as
+        // the only character of a segment, so a DELETE would reach the collection above the lead.
+        assertThatThrownBy(() -> LeadId.parse(id, adapterProvider().leadIdFormat())).isInstanceOf(InvalidLeadIdException.class);
+        assertThatThrownBy(() -> LeadId.parse(id, ANY_TEXT)).isInstanceOf(InvalidLeadIdException.class);
     }
 
     @Test

@@ -1,11 +1,13 @@
-package dev.unifiedcrm.adapters.insightly;
+package dev.unifiedcrm.provider.http;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.unifiedcrm.domain.ProviderAnswer;
 import dev.unifiedcrm.domain.ProviderContractBreach;
 import dev.unifiedcrm.domain.RemoteBody;
 import feign.Response;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -17,66 +19,71 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads a Feign response into a {@link ProviderAnswer}, never past the body size limit. */
-final class InsightlyAnswers {
+/**
+ * Reads a response into a {@link ProviderAnswer}, never past the body limit. The body is parsed as
+ * plain Java JSON values (ordered maps, lists, exact numbers) when it is one JSON value and not
+ * declared as another type; otherwise it is kept as text. Providers' error bodies are often plain
+ * text or HTML, so a body is never trusted to be JSON.
+ */
+final class AnswerReader {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final int maxBodyBytes;
-    private final InsightlyJson json;
+    private final String provider;
 
-    InsightlyAnswers(int maxBodyBytes, InsightlyJson json) {
+    AnswerReader(int maxBodyBytes, String provider) {
         this.maxBodyBytes = maxBodyBytes;
-        this.json = json;
+        this.provider = provider;
     }
 
     /**
-     * @throws ProviderContractBreach of kind {@code BODY_TOO_LARGE} when the body is longer than
-     *                                the limit (its answer holds status and headers, no body)
+     * @throws ProviderContractBreach of kind {@code BODY_TOO_LARGE} when the body is over the limit
+     *                                (its answer holds status and headers, no body)
      * @throws IOException            when the body cannot be read to its end
      */
     ProviderAnswer read(Response response) throws IOException {
         int status = response.status();
         Map<String, List<String>> headers = headers(response.headers());
         String contentType = firstValue(headers, "content-type");
-        byte[] body = response.body() == null ? new byte[0] : readBounded(response.body().asInputStream());
-        if (body == null) {
+        Response.Body body = response.body();
+        byte[] bytes = body == null ? new byte[0] : readBounded(body);
+        if (bytes == null) {
             var headersOnly = new ProviderAnswer(status, headers, contentType, new byte[0], RemoteBody.empty());
             throw new ProviderContractBreach(ProviderContractBreach.Kind.BODY_TOO_LARGE, headersOnly,
-                    "Insightly answered " + status + " with a body over " + maxBodyBytes
+                    provider + " answered " + status + " with a body over " + maxBodyBytes
                             + " bytes; it was not read past that limit");
         }
-        return new ProviderAnswer(status, headers, contentType, body, parse(body, contentType));
+        return new ProviderAnswer(status, headers, contentType, bytes, parse(bytes, contentType));
     }
 
-    /** The bytes, or null when there are more than the limit. */
-    private byte[] readBounded(InputStream in) throws IOException {
-        try (in) {
-            var out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int total = 0;
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                total += read;
-                if (total > maxBodyBytes) {
-                    return null;
-                }
-                out.write(buffer, 0, read);
-            }
-            return out.toByteArray();
+    /** The bytes, or null when there are more than the limit (never reads past limit + 1). */
+    private byte[] readBounded(Response.Body body) throws IOException {
+        Integer declared = body.length();
+        if (declared != null && declared > maxBodyBytes) {
+            return null;
+        }
+        try (InputStream in = body.asInputStream()) {
+            // A declared length is read exactly (the client holds the provider to it); an undeclared one
+            // up to one byte past the limit, which is how a longer body is told apart.
+            int atMost = declared != null ? declared : maxBodyBytes == Integer.MAX_VALUE ? maxBodyBytes : maxBodyBytes + 1;
+            byte[] bytes = in.readNBytes(atMost);
+            return bytes.length > maxBodyBytes ? null : bytes;
         }
     }
 
-    /**
-     * Empty, JSON (when it parses as one JSON value and is not declared as another type), or text.
-     * Insightly's error bodies are sometimes plain text, so a body is never trusted to be JSON.
-     */
-    private RemoteBody parse(byte[] body, String contentType) {
+    static RemoteBody parse(byte[] body, String contentType) {
         if (body.length == 0) {
             return RemoteBody.empty();
         }
         if (mayBeJson(contentType)) {
-            var tree = json.tree(body);
-            if (tree.isPresent()) {
-                return new RemoteBody.Json(tree.get().value());
+            try {
+                return new RemoteBody.Json(JSON.readValue(body, Object.class));
+            } catch (IOException notJson) {
+                // Jackson's syntax, depth and size errors are IOExceptions: the body is text then.
             }
         }
         return new RemoteBody.Text(new String(body, charset(contentType)));
