@@ -38,7 +38,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-/** Contract section 6: retries, uncertain deletes, Idempotency-Key, local rate limit, and what the listener hears. */
+/** Retries, uncertain deletes, Idempotency-Key, local rate limit, and what the listener hears. */
 class DeleteLeadServiceReliabilityTest {
 
     private static final IntegratedAccountId INSIGHTLY_ACCOUNT = id("5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12");
@@ -688,7 +688,10 @@ class DeleteLeadServiceReliabilityTest {
 
     @SafeVarargs
     private void script(Supplier<Object>... steps) {
-        Deque<Supplier<Object>> left = new ArrayDeque<>(List.of(steps));
+        Deque<Supplier<Object>> left = new ArrayDeque<>();
+        for (Supplier<Object> step : steps) {
+            left.add(step);
+        }
         LeadDeletionPort port = call -> {
             Object next = (left.size() > 1 ? left.pop() : left.peek()).get();
             if (next instanceof RuntimeException failure) {

@@ -90,6 +90,7 @@ final class HttpService {
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
+                http.addCustomizer(new StatusLineReasons());
             });
             config.routes.before(this::handle);
         });

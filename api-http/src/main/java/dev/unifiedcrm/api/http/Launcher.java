@@ -41,6 +41,7 @@ final class Launcher {
     static final int EXIT_CANNOT_LISTEN = 1;
     static final int EXIT_USAGE = 2;
     static final int EXIT_BAD_CONFIGURATION = 2;
+    static final int EXIT_CANNOT_WRITE_CONFIGURATION = 2;
 
     private Launcher() {
     }
@@ -58,6 +59,7 @@ final class Launcher {
                     + " DELETE /unified/crm/leads/{id}?integrated_account_id=...",
             footer = {"", "Examples:",
                     "  java -jar api-http/target/api-http.jar --sandbox",
+                    "  java -jar api-http/target/api-http.jar --sandbox --write-config sandbox-config.json",
                     "  java -jar api-http/target/api-http.jar --config unified-crm.json --port 8080"})
     static final class Options {
 
@@ -77,6 +79,10 @@ final class Launcher {
         @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
                 description = "the port to listen on (default: ${DEFAULT-VALUE}; 0: a free port)")
         String port;
+
+        @Option(names = "--write-config", paramLabel = "FILE",
+                description = "with --sandbox: also write a configuration file that points at the simulators")
+        Path writeConfig;
 
         @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
                 description = "the address to listen on (default: ${DEFAULT-VALUE})")
@@ -105,6 +111,10 @@ final class Launcher {
             if (options.host.isBlank()) {
                 throw new CommandLine.ParameterException(commandLine, "Invalid value for option '--host': empty");
             }
+            if (options.writeConfig != null && !options.mode.sandbox) {
+                throw new CommandLine.ParameterException(commandLine,
+                        "Option '--write-config' needs '--sandbox': it writes the sandbox's configuration");
+            }
         } catch (CommandLine.ParameterException e) {
             err.println(e.getMessage());
             commandLine.usage(err);
@@ -120,6 +130,16 @@ final class Launcher {
             sandbox = SandboxMode.start();
             configuration = sandbox.configuration();
             companion = Optional.of(sandbox);
+            if (options.writeConfig != null) {
+                try {
+                    sandbox.writeConfiguration(options.writeConfig);
+                } catch (IOException e) {
+                    sandbox.close();
+                    err.println("cannot write the configuration file " + options.writeConfig + ": " + e);
+                    err.flush();
+                    return Outcome.exit(EXIT_CANNOT_WRITE_CONFIGURATION);
+                }
+            }
         } else {
             try {
                 configuration = ConfigurationFile.read(options.mode.config, providers, environment);
@@ -174,7 +194,7 @@ final class Launcher {
         LOG.info("unified-crm {} started: {} account(s), integrations {}, listening on {}",
                 UnifiedCrmVersion.version(), configuration.accounts().size(), adapters.integrations(), address);
         if (sandbox != null) {
-            out.print(sandbox.banner(address));
+            out.print(sandbox.banner(address, Optional.ofNullable(options.writeConfig)));
         }
         out.println("listening on " + address);
         out.flush();
@@ -234,7 +254,8 @@ final class Launcher {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BindException) {
                 return "cannot listen on " + hostForUrl(host) + ":" + port
-                        + ": the address is already in use or not available on this machine";
+                        + ": the address is already in use or not available on this machine;"
+                        + " choose another port with --port N, or --port 0 for a free one";
             }
         }
         return "cannot listen on " + hostForUrl(host) + ":" + port + ": the server could not start";

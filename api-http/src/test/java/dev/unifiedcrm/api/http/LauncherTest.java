@@ -20,6 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -85,7 +87,7 @@ class LauncherTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "--bogus", "--sandbox --bogus", "--port", "--sandbox --port", "--sandbox --port abc",
             "--sandbox --port 70000", "--sandbox --port -1", "--config", "--config a.json --sandbox", "--sandbox extra",
-            "--port 8080"})
+            "--port 8080", "--config a.json --write-config b.json", "--sandbox --write-config"})
     void wrongUsagePrintsUsageOnStandardErrorAndExits2(String args) {
         var outcome = launch(args.isEmpty() ? new String[0] : args.split(" "));
 
@@ -167,6 +169,7 @@ class LauncherTest {
 
             assertThat(outcome.exitCode()).isEqualTo(1);
             assertThat(err()).startsWith("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ":")
+                    .contains("--port N", "--port 0")
                     .hasLineCount(1);
             assertThat(out()).isEmpty();
         }
@@ -210,6 +213,57 @@ class LauncherTest {
             assertThat(statuses).containsExactly(200, 200, 200, 204, 404, 400);
         } finally {
             service.stop();
+        }
+    }
+
+    @Test
+    void aConfigurationFileThatCannotBeWrittenStopsTheSandboxWithOneLine() {
+        Path file = dir.resolve("no-such-folder").resolve("sandbox-config.json");
+
+        var outcome = launch("--sandbox", "--port", "0", "--write-config", file.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.service()).isEmpty();
+        assertThat(err()).startsWith("cannot write the configuration file " + file + ": ").hasLineCount(1);
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void theSandboxWritesItsConfigurationAndAServiceStartedWithItDeletesAtTheSimulators() throws Exception {
+        Path file = dir.resolve("sandbox-config.json");
+        RunningService sandbox = launch("--sandbox", "--port", "0", "--write-config", file.toString()).service().orElseThrow();
+        try {
+            String banner = out();
+            assertThat(banner).contains("--config " + file);
+            assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            var written = new ObjectMapper().readTree(file.toFile());
+            assertThat(written.path("api_tokens")).hasSize(1);
+            assertThat(written.path("accounts").findValuesAsText("integration"))
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell");
+
+            var fromFile = new ByteArrayOutputStream();
+            RunningService configured = Launcher.launch(new String[] {"--config", file.toString(), "--port", "0"},
+                    new PrintStream(fromFile, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    Map.<String, String>of()::get).service().orElseThrow();
+            try {
+                // The sandbox's own commands, sent to the service that read the file instead.
+                var command = Pattern.compile("curl -s -i -X DELETE -H 'Authorization: Bearer ([A-Za-z0-9_-]+)' \\\\\\R  '[^']+?(/unified/[^']+)'")
+                        .matcher(banner);
+                var client = HttpClient.newHttpClient();
+                var statuses = new ArrayList<Integer>();
+                while (command.find()) {
+                    var response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + configured.port()
+                                    + command.group(2))).DELETE().header("Authorization", "Bearer " + command.group(1)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    statuses.add(response.statusCode());
+                }
+                assertThat(statuses).containsExactly(200, 200, 200, 204, 404, 400);
+            } finally {
+                configured.stop();
+            }
+        } finally {
+            sandbox.stop();
         }
     }
 }

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Contract section 6 through the real service (launcher, configuration file, Failsafe retries,
+ * Reliability and operations through the real service (launcher, configuration file, Failsafe retries,
  * Bucket4j pacing, the adapters found by ServiceLoader) against WireMock providers:
  * {@code GET /metrics} after a mix of requests, and the audit file after successes, provider
  * errors, concurrent requests and a failed write.
