@@ -87,6 +87,10 @@ public final class DeleteLeadService implements DeleteLeadUseCase {
         } catch (InvalidLeadIdException e) {
             return new DeleteLeadResult.InvalidLeadId(account.integration(), command.leadId(), e.getMessage());
         }
+        var refusedQuery = registered.provider().remoteQueryRefusal(command.remoteQuery());
+        if (refusedQuery.isPresent()) {
+            return new DeleteLeadResult.InvalidRequest(Optional.of(account.integration()), refusedQuery.get());
+        }
         var request = new DeleteRequest(command, account, registered, leadId, Deadline.after(timeouts.request()),
                 new AuditedCall(auditTrail, new AuditTrail.Deletion(command.requestId(), account.id(),
                         account.integration(), leadId.value())));

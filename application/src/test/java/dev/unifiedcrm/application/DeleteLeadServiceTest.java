@@ -106,6 +106,24 @@ class DeleteLeadServiceTest {
         }
 
         @Test
+        void aRemoteQueryTheProviderRefusesIsABadRequestAfterTheIdCheckAndNeverReachesTheProvider() {
+            insightly.queryRefusal = query -> query.stream().anyMatch(parameter -> parameter.name().equals("ids"))
+                    ? Optional.of("remote_query[ids] is not accepted") : Optional.empty();
+            var query = List.of(new QueryParameter("ids", "1,2"));
+
+            ApiResponse badId = UnifiedAnswers.answer(service, new DeleteLeadCommand(INSIGHTLY_ACCOUNT, "007",
+                    ResponseFormat.UNIFIED, false, List.of(), query, false, Optional.empty(), "caller", "req-1"));
+            ApiResponse refused = UnifiedAnswers.answer(service, new DeleteLeadCommand(INSIGHTLY_ACCOUNT, "42",
+                    ResponseFormat.UNIFIED, false, List.of(), query, false, Optional.empty(), "caller", "req-2"));
+
+            assertError(badId, 400, "Bad Request");
+            assertThat(message(badId)).contains("positive whole number");
+            assertError(refused, 400, "Bad Request");
+            assertThat(message(refused)).isEqualTo("remote_query[ids] is not accepted");
+            assertThat(insightly.exchanges).isEmpty();
+        }
+
+        @Test
         void remoteQueryAndAnExchangeTimeoutNoLongerThanOneAttemptReachTheAdapter() {
             var query = List.of(new QueryParameter("validation-level", "2"), new QueryParameter("a[b]", "c"));
             var command = new DeleteLeadCommand(INSIGHTLY_ACCOUNT, "42", ResponseFormat.UNIFIED, false, List.of(), query,

@@ -9,6 +9,7 @@ import dev.unifiedcrm.domain.LeadIdFormat;
 import dev.unifiedcrm.domain.LeadLookupPort;
 import dev.unifiedcrm.domain.ProviderAnswer;
 import dev.unifiedcrm.domain.ProviderCall;
+import dev.unifiedcrm.domain.QueryParameter;
 import dev.unifiedcrm.domain.RemoteBody;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
@@ -30,6 +31,8 @@ final class FakeCrm implements CrmAdapterProvider {
     volatile LeadDeletionPort deletion;
     volatile LeadLookupPort lookup;
     volatile OptionalDouble documentedRate = OptionalDouble.empty();
+    volatile java.util.function.Function<List<QueryParameter>, java.util.Optional<String>> queryRefusal =
+            query -> java.util.Optional.empty();
 
     FakeCrm(Integration integration, LeadIdFormat format) {
         this.integration = integration;
@@ -64,6 +67,11 @@ final class FakeCrm implements CrmAdapterProvider {
     @Override
     public OptionalDouble documentedRequestsPerSecond() {
         return documentedRate;
+    }
+
+    @Override
+    public java.util.Optional<String> remoteQueryRefusal(List<QueryParameter> remoteQuery) {
+        return queryRefusal.apply(remoteQuery);
     }
 
     @Override

@@ -182,7 +182,7 @@ final class ZohoCrmAnswerReader {
     }
 
     private static String sentence(ProviderAnswer answer, IntFunction<String> reasonPhrase) {
-        return "Zoho CRM answered " + answer.status() + " " + reasonPhrase.apply(answer.status());
+        return ("Zoho CRM answered " + answer.status() + " " + reasonPhrase.apply(answer.status())).strip();
     }
 
     /** An id as Zoho writes it: a string, or an integral number as its digits. */

@@ -3,7 +3,10 @@ package dev.unifiedcrm.domain.spi;
 import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.LeadIdFormat;
+import dev.unifiedcrm.domain.QueryParameter;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -22,6 +25,18 @@ public interface CrmAdapterProvider {
 
     /** The provider's documented request rate per account, or empty when it publishes none (unpaced). */
     OptionalDouble documentedRequestsPerSecond();
+
+    /**
+     * Why this provider refuses a request's pass-through query, or empty when it may be sent (the
+     * default). A refused query is answered 400 after the lead id check and the provider is never
+     * called: for example a parameter that would widen one delete to many records.
+     *
+     * @param remoteQuery the query parameters the caller asked to pass on, in order
+     * @return a message saying which parameter is refused and why
+     */
+    default Optional<String> remoteQueryRefusal(List<QueryParameter> remoteQuery) {
+        return Optional.empty();
+    }
 
     /**
      * Checks that an account of this integration has what the adapter needs: the context keys
