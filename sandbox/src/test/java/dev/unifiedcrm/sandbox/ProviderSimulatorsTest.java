@@ -39,7 +39,7 @@ class ProviderSimulatorsTest {
             List<DemoAccount> accounts = simulators.demoAccounts();
 
             assertThat(accounts).extracting(DemoAccount::integration)
-                    .containsExactly("insightly", "pipeliner", "zendesk_sell");
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "zoho_crm");
             assertThat(accounts).allSatisfy(account -> {
                 assertThat(account.accountId()).matches(LOWER_CASE_UUID);
                 assertThat(account.baseUrl().getScheme()).isEqualTo("http");
@@ -66,6 +66,12 @@ class ProviderSimulatorsTest {
             assertThat(sell.context()).isEmpty();
             assertThat(sell.credentials()).containsOnlyKeys("access_token");
             assertThat(sell.seededLeadIds()).first().isEqualTo("1");
+
+            DemoAccount zoho = accounts.get(3);
+            assertThat(zoho.baseUrl().getPath()).isEqualTo("/zoho_crm/crm/v8");
+            assertThat(zoho.context()).isEmpty();
+            assertThat(zoho.credentials()).containsOnlyKeys("access_token");
+            assertThat(zoho.seededLeadIds()).first().isEqualTo("7328395000000691001");
         }
     }
 
@@ -90,6 +96,11 @@ class ProviderSimulatorsTest {
             for (String id : accounts.get(2).seededLeadIds()) {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(2), "/leads/", id), sell).statusCode())
                         .as("zendesk_sell lead %s", id).isEqualTo(200);
+            }
+            String[] zoho = {"Authorization", "Zoho-oauthtoken " + accounts.get(3).credentials().get("access_token")};
+            for (String id : accounts.get(3).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(3), "/Leads/", id), zoho).statusCode())
+                        .as("zoho_crm lead %s", id).isEqualTo(200);
             }
         }
     }
