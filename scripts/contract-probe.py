@@ -15,6 +15,8 @@ INS = "5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12"
 PL = "9a3e7b21-64c8-4f1d-8e5b-3d2c1b0a9f23"
 ZS = "0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01"
 PL_LEAD = "8c4d1f7e-3b2a-4d9e-9f10-2a6b5c7d8e90"
+ZO = "c3d9a4e1-5b6f-4a7c-8d2e-1f0a9b8c7d61"
+ZO_LEAD = "7328395000000691001"
 
 received = []          # (method, raw path, headers)
 script = {}            # (method, path-without-query) -> (status, headers, body bytes)
@@ -66,6 +68,8 @@ cfg = {
      "credentials": {"api_key": "dead-key"}, "rate_limit": {"requests_per_second": 0}},
     {"id": ZS, "integration": "zendesk_sell", "base_url": base + "/zs/v2",
      "credentials": {"access_token": "zs-secret-token"}, "rate_limit": {"requests_per_second": 0}},
+    {"id": ZO, "integration": "zoho_crm", "context": {"data_center": "eu"}, "base_url": base + "/zo/crm/v8",
+     "credentials": {"access_token": "zo-secret-token"}, "rate_limit": {"requests_per_second": 0}},
   ]}
 tmp = tempfile.mkdtemp()
 cfgfile = os.path.join(tmp, "config.json"); json.dump(cfg, open(cfgfile, "w"))
@@ -217,6 +221,47 @@ check("request id fresh", hd.get("x-request-id") not in (None, "", "bad id!"), h
 script[("DELETE", "/zs/v2/leads/7")] = (404, {"Content-Type": "application/json"}, json.dumps({"errors": [{"error": {"code": "not_found", "message": "Not Found", "details": "Requested lead was not found."}}], "meta": {"logref": "abc"}}).encode())
 st, hd, body = req("DELETE", L + "7?integrated_account_id=" + ZS); b = is_error("zs 404", st, hd, body, 404, remote=True)
 check("zs msg", (b or {}).get("message") == "Requested lead was not found.", body)
+# zoho crm: Zoho-oauthtoken, failures inside a 200 body, the bulk ids parameter refused
+received.clear()
+ZO_PATH = "/zo/crm/v8/Leads/" + ZO_LEAD
+zo_ok = {"data": [{"code": "SUCCESS", "details": {"id": ZO_LEAD}, "message": "record deleted", "status": "success"}]}
+script[("DELETE", ZO_PATH)] = (200, {"Content-Type": "application/json;charset=UTF-8"}, json.dumps(zo_ok).encode())
+st, hd, body = req("DELETE", L + ZO_LEAD + "?integrated_account_id=" + ZO + "&remote_query[wf_trigger]=false")
+check("zo 200", st == 200 and j(body) == {"id": ZO_LEAD, "remote_data": zo_ok}, (st, body))
+m, p, h = received[-1]
+check("zo method/path/query", m == "DELETE" and p == ZO_PATH + "?wf_trigger=false", (m, p))
+check("zo auth", h.get("Authorization") == "Zoho-oauthtoken zo-secret-token", h.get("Authorization"))
+check("zo accept", h.get("Accept") == "application/json", h)
+n = len(received)
+st, hd, body = req("DELETE", L + ZO_LEAD + "?integrated_account_id=" + ZO + "&remote_query[IDS]=1,2"); b = is_error("zo ids refused", st, hd, body, 400, remote=False)
+check("zo ids no call", len(received) == n and "IDS" in (b or {}).get("message", ""), (received[n:], body))
+st, hd, body = req("DELETE", L + "0" + ZO_LEAD + "?integrated_account_id=" + ZO); is_error("zo bad id", st, hd, body, 400)
+check("zo bad id no call", len(received) == n, received[n:])
+zo_gone = {"data": [{"code": "INVALID_DATA", "details": {"id": ZO_LEAD}, "message": "the id given seems to be invalid.", "status": "error"}]}
+script[("DELETE", ZO_PATH)] = (200, {"Content-Type": "application/json"}, json.dumps(zo_gone).encode())
+st, hd, body = req("DELETE", L + ZO_LEAD + "?integrated_account_id=" + ZO); b = is_error("zo 404 in 200", st, hd, body, 404, remote=True)
+check("zo 404 message/raw", (b or {}).get("message") == "the id given seems to be invalid." and (b or {}).get("raw_response") == zo_gone, body)
+script[("DELETE", ZO_PATH)] = (200, {"Content-Type": "application/json"}, b'{"data":[{"code":"RECORD_LOCKED","details":{},"message":"locked","status":"error"}]}')
+st, hd, body = req("DELETE", L + ZO_LEAD + "?integrated_account_id=" + ZO); is_error("zo 409 in 200", st, hd, body, 409, remote=True)
+script[("DELETE", ZO_PATH)] = (200, {"Content-Type": "application/json"}, b'{"data":[{"code":"INTERNAL_ERROR","details":{},"message":"oops","status":"error"}]}')
+st, hd, body = req("DELETE", L + ZO_LEAD + "?integrated_account_id=" + ZO); b = is_error("zo 500 in 200", st, hd, body, 502, remote=True)
+check("zo 500 in 200 remote status", (b or {}).get("remote_status_code") == 500, body)
+script[("DELETE", ZO_PATH)] = (200, {"Content-Type": "application/json"}, b'{"data":[]}')
+st, hd, body = req("DELETE", L + ZO_LEAD + "?integrated_account_id=" + ZO); b = is_error("zo breach", st, hd, body, 502, remote=True)
+check("zo breach remote status", (b or {}).get("remote_status_code") == 200, body)
+script[("DELETE", ZO_PATH)] = (401, {"Content-Type": "application/json"}, b'{"code":"INVALID_TOKEN","details":{},"message":"invalid oauth token","status":"error"}')
+st, hd, body = req("DELETE", L + ZO_LEAD + "?integrated_account_id=" + ZO); b = is_error("zo invalid token", st, hd, body, 401, remote=True)
+check("zo invalid token message", (b or {}).get("message") == "invalid oauth token", body)
+received.clear()
+script[("GET", ZO_PATH)] = (204, {}, b"")
+st, hd, body = req("DELETE", L + ZO_LEAD + "?integrated_account_id=" + ZO + "&return_deleted_lead=true"); b = is_error("zo fetch 204", st, hd, body, 404, remote=True)
+check("zo fetch 204 no delete", [r[0] for r in received] == ["GET"] and (b or {}).get("raw_response", 1) is None, ([r[:2] for r in received], body))
+script[("GET", ZO_PATH)] = (200, {"Content-Type": "application/json"}, json.dumps({"data": [{"id": ZO_LEAD, "Owner": {"id": "7328395000000605001"}, "Last_Name": "Doe", "Designation": "CTO", "Created_Time": "2024-03-05T16:15:21+05:30", "Budget": 50000, "$state": "save", "Locked__s": False}]}).encode())
+script[("DELETE", ZO_PATH)] = (200, {"Content-Type": "application/json"}, json.dumps(zo_ok).encode())
+st, hd, body = req("DELETE", L + ZO_LEAD + "?integrated_account_id=" + ZO + "&return_deleted_lead=true")
+b = j(body) or {}
+check("zo rdl", st == 200 and b.get("id") == ZO_LEAD and b.get("owner") == {"id": "7328395000000605001"} and b.get("title") == "CTO", (st, body[:300]))
+check("zo rdl utc", b.get("created_at") == "2024-03-05T10:45:21Z" and b.get("custom_fields") == {"Budget": 50000}, body[:400])
 # return_deleted_lead
 received.clear()
 script[("GET", "/zs/v2/leads/8")] = (200, {"Content-Type": "application/json"}, json.dumps({"data": {"id": 8, "owner_id": 2, "first_name": "Mark", "last_name": "Johnson", "status": "New", "source_id": 10, "title": "CEO", "email": "m@x.example", "address": {"line1": "2726 Smith Street", "city": "Hyannis", "postal_code": "02601", "state": "MA", "country": "US"}, "custom_fields": {"known_via": "Tom", "n": 1.10}, "created_at": "2014-08-27T16:32:56Z", "updated_at": "2014-08-28T09:10:11Z"}, "meta": {"type": "lead"}}).replace('"n": 1.1', '"n": 1.10').encode())
@@ -281,7 +326,7 @@ check("audit started shape", set(lines[0].keys()) == {"time", "request_id", "int
 fin = [l for l in lines if l.get("phase") == "finished"]
 check("audit finished shape", fin and set(fin[0].keys()) == {"time", "request_id", "integrated_account_id", "integration", "lead_id", "phase", "outcome", "provider_status", "duration_ms"}, fin[:1])
 raw_audit = open(AUDIT).read()
-for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", TOKEN]:
+for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "zo-secret-token", TOKEN]:
     check("no secret in audit " + s, s not in raw_audit, "")
 # secrets never in output
 proc.terminate()
@@ -290,7 +335,7 @@ try:
 except subprocess.TimeoutExpired:
     proc.kill(); out, err = proc.communicate()
 check("exit on SIGTERM", proc.returncode in (0, 143), proc.returncode)
-for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", TOKEN]:
+for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "zo-secret-token", TOKEN]:
     check("no secret in logs " + s, s not in err and s not in out, "")
 check("stdout only listening", out.strip() == "", out[:300])
 # config errors
@@ -305,7 +350,10 @@ for name, mutate in [("unknown key", lambda c: c.update({"extra": 1})),
                      ("unset env", lambda c: c["accounts"][0]["credentials"].update({"api_key": "${env:BB_NOT_SET}"})),
                      ("http base", lambda c: c["accounts"][0].update({"base_url": "http://example.com/x"})),
                      ("timeouts", lambda c: c["timeouts"].update({"attempt_ms": 0})),
-                     ("no tokens", lambda c: c.update({"api_tokens": []}))]:
+                     ("no tokens", lambda c: c.update({"api_tokens": []})),
+                     ("zoho data centre", lambda c: c["accounts"][5]["context"].update({"data_center": "EU"})),
+                     ("zoho context key", lambda c: c["accounts"][5]["context"].update({"org": "1"})),
+                     ("zoho two sets", lambda c: c["accounts"][5]["credentials"].update({"client_id": "1000.X"}))]:
     c = json.loads(json.dumps(cfg)); mutate(c)
     r = start_bad(c)
     lines = [l for l in r.stderr.strip().splitlines() if l.strip()]
