@@ -58,7 +58,8 @@ final class ProviderAttempts {
                     : Optional.empty();
             try {
                 DeletedLead deleted = withRetries(request, Exchange.DELETE, log,
-                        call -> request.registered().adapter().deletion().delete(call));
+                        call -> request.registered().adapter().deletion().delete(
+                                fetched.map(call::withFetchedBefore).orElse(call)));
                 return new Attempted(deleted(request, deleted.id(), DeleteOutcome.DELETED, fetched, deleted.answer()), true);
             } catch (ProviderRejection rejection) {
                 if (rejection.status() == 404 && log.deleteMaybeDelivered) {
