@@ -60,9 +60,11 @@ public sealed interface DeleteLeadResult {
      * @param message the message of the provider's error body, when it has one
      * @param answer  the provider's answer as it came (its own status, which differs from {@code status}
      *                exactly when the failure was reported inside a 2xx body)
+     * @param answersACheck whether {@code answer} answered a check the adapter made before the delete (the
+     *                delete was not sent), not the delete itself: never passed on as the raw answer
      */
     record RefusedByProvider(Integration provider, int status, Optional<String> message, ProviderAnswer answer,
-                             Instant answeredAt) implements DeleteLeadResult {
+                             Instant answeredAt, boolean answersACheck) implements DeleteLeadResult {
         public RefusedByProvider {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(message, "message");
@@ -75,6 +77,12 @@ public sealed interface DeleteLeadResult {
                 throw new IllegalArgumentException("a 4xx or 5xx answer stands for its own status: answered "
                         + answer.status() + ", given " + status);
             }
+        }
+
+        /** A refusal of the delete (or fetch) itself. */
+        public RefusedByProvider(Integration provider, int status, Optional<String> message, ProviderAnswer answer,
+                                 Instant answeredAt) {
+            this(provider, status, message, answer, answeredAt, false);
         }
 
         /** Whether the provider answered 2xx and named the failure in the body. */

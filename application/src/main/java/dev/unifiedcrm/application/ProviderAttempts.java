@@ -99,7 +99,7 @@ final class ProviderAttempts {
         var integration = request.account().integration();
         if (failure instanceof ProviderRejection rejection) {
             return new DeleteLeadResult.RefusedByProvider(integration, rejection.status(), rejection.providerMessage(),
-                    rejection.providerAnswer(), clock.instant());
+                    rejection.providerAnswer(), clock.instant(), rejection.answersACheck());
         }
         if (failure instanceof ProviderContractBreach breach) {
             return new DeleteLeadResult.ProviderBrokeContract(integration, breach.kind(), breach.getMessage(),
