@@ -165,7 +165,7 @@ public abstract class LeadDeletionPortContract {
      * with {@code Connection: close}, so that the delete comes on a connection of its own as it does
      * for providers without such a step.
      */
-    protected record StepBeforeDelete(String method, String path, String bodyContains, ResponseDefinitionBuilder answer) {
+    public record StepBeforeDelete(String method, String path, String bodyContains, ResponseDefinitionBuilder answer) {
 
         MappingBuilder stub() {
             return request(method, urlPathEqualTo(path)).withRequestBody(containing(bodyContains))
