@@ -25,6 +25,7 @@ public final class ProviderSimulators implements AutoCloseable {
     private static final String INSIGHTLY_MOUNT = "/insightly";
     private static final String PIPELINER_MOUNT = "/pipeliner";
     private static final String ZENDESK_SELL_MOUNT = "/zendesk_sell";
+    private static final String MONDAY_CRM_MOUNT = "/monday_crm";
 
     private final SimulatorServer server;
     private final List<DemoAccount> demoAccounts;
@@ -50,11 +51,13 @@ public final class ProviderSimulators implements AutoCloseable {
             PipelinerSimulator pipeliner = new PipelinerSimulator(
                     "sandbox_" + random.hex(6), random.hex(24), Clock.systemUTC());
             ZendeskSellSimulator sell = new ZendeskSellSimulator(random.hex(32), random);
+            MondayCrmSimulator monday = new MondayCrmSimulator(random.hex(40), random);
 
             Map<String, ProviderSimulator> mounts = new LinkedHashMap<>();
             mounts.put(INSIGHTLY_MOUNT, insightly);
             mounts.put(PIPELINER_MOUNT, pipeliner);
             mounts.put(ZENDESK_SELL_MOUNT, sell);
+            mounts.put(MONDAY_CRM_MOUNT, monday);
             server = SimulatorServer.start(address, mounts);
 
             List<DemoAccount> accounts = List.of(
@@ -68,9 +71,13 @@ public final class ProviderSimulators implements AutoCloseable {
                             pipeliner.seededLeadIds()),
                     new DemoAccount("zendesk_sell", random.uuid(),
                             server.uri(ZENDESK_SELL_MOUNT + ZendeskSellSimulator.ROOT),
-                            Map.of(), sell.credentials(), sell.seededLeadIds()));
-            LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}",
-                    accounts.get(0).baseUrl(), accounts.get(1).baseUrl(), accounts.get(2).baseUrl());
+                            Map.of(), sell.credentials(), sell.seededLeadIds()),
+                    new DemoAccount("monday_crm", random.uuid(),
+                            server.uri(MONDAY_CRM_MOUNT + MondayCrmSimulator.ROOT),
+                            Map.of("board_id", MondayCrmSimulator.LEADS_BOARD, "columns", Map.of("owner", "person")),
+                            monday.credentials(), monday.seededLeadIds()));
+            LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}, monday_crm {}",
+                    accounts.get(0).baseUrl(), accounts.get(1).baseUrl(), accounts.get(2).baseUrl(), accounts.get(3).baseUrl());
             return new ProviderSimulators(server, accounts);
         } catch (RuntimeException e) {
             if (server != null) {
@@ -80,7 +87,7 @@ public final class ProviderSimulators implements AutoCloseable {
         }
     }
 
-    /** One demo account per integration, in the order insightly, pipeliner, zendesk_sell. */
+    /** One demo account per integration, in the order insightly, pipeliner, zendesk_sell, monday_crm. */
     public List<DemoAccount> demoAccounts() {
         return demoAccounts;
     }

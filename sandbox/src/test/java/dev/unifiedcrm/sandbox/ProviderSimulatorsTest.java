@@ -39,7 +39,7 @@ class ProviderSimulatorsTest {
             List<DemoAccount> accounts = simulators.demoAccounts();
 
             assertThat(accounts).extracting(DemoAccount::integration)
-                    .containsExactly("insightly", "pipeliner", "zendesk_sell");
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "monday_crm");
             assertThat(accounts).allSatisfy(account -> {
                 assertThat(account.accountId()).matches(LOWER_CASE_UUID);
                 assertThat(account.baseUrl().getScheme()).isEqualTo("http");
@@ -66,6 +66,13 @@ class ProviderSimulatorsTest {
             assertThat(sell.context()).isEmpty();
             assertThat(sell.credentials()).containsOnlyKeys("access_token");
             assertThat(sell.seededLeadIds()).first().isEqualTo("1");
+
+            DemoAccount monday = accounts.get(3);
+            assertThat(monday.baseUrl().getPath()).isEqualTo("/monday_crm/v2");
+            assertThat(monday.context()).isEqualTo(Map.of("board_id", "2001047343", "columns", Map.of("owner", "person")));
+            assertThat(monday.credentials()).containsOnlyKeys("api_token");
+            assertThat(monday.seededLeadIds()).containsExactly(
+                    "18273395993", "18273396001", "18273396015", "18273396027", "18273396042");
         }
     }
 

@@ -23,6 +23,8 @@ final class SandboxMode implements AutoCloseable {
 
     /** The simulators always listen on loopback, whatever address the service itself uses. */
     private static final String SIMULATOR_HOST = "127.0.0.1";
+    /** The monday simulator's one item outside the demo account's Leads board. */
+    private static final String MONDAY_OTHER_BOARD_ITEM = "18273397000";
 
     private final ProviderSimulators simulators;
     private final String token;
@@ -60,7 +62,7 @@ final class SandboxMode implements AutoCloseable {
         String base = address.replace("://0.0.0.0:", "://127.0.0.1:").replace("://[::]:", "://[::1]:");
         List<DemoAccount> demo = simulators.demoAccounts();
         var text = new StringBuilder();
-        text.append("unified-crm sandbox: simulated Insightly, Pipeliner and Zendesk Sell, seeded with leads\n\n");
+        text.append("unified-crm sandbox: simulated Insightly, Pipeliner, Zendesk Sell and monday CRM, seeded with leads\n\n");
         text.append("API token (fresh for this run):\n  ").append(token).append("\n\n");
         text.append("Integrated accounts:\n");
         for (DemoAccount account : demo) {
@@ -80,6 +82,11 @@ final class SandboxMode implements AutoCloseable {
                 base, sell, sell.seededLeadIds().get(0), "");
         command(text, "Delete a lead in Zendesk Sell and get the provider's own answer (raw: its 204, no body):",
                 base, sell, sell.seededLeadIds().get(sell.seededLeadIds().size() > 1 ? 1 : 0), "&truto_response_format=raw");
+        DemoAccount monday = find(demo, "monday_crm");
+        command(text, "Delete a lead in monday CRM (an item of the demo account's Leads board; the board is checked first):",
+                base, monday, monday.seededLeadIds().get(0), "");
+        command(text, "An error: an item of another monday board is never deleted (404, remote):",
+                base, monday, MONDAY_OTHER_BOARD_ITEM, "");
         command(text, "An error: delete the first Insightly lead again (the provider answers 404):",
                 base, insightly, firstInsightlyLead, "");
         command(text, "Another error: a lead id that is not in Insightly's format (400):",
