@@ -9,7 +9,6 @@ import dev.unifiedcrm.domain.Reference;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.Named;
-import org.mapstruct.factory.Mappers;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,14 +25,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Pipeliner's lead onto the unified {@link Lead}, as the mapping table of {@code providers.md} says.
+ * Pipeliner's lead onto the unified {@link Lead}, as the mapping table in this module's README says.
  * A Pipeliner lead is a deal-like record: it has no title (its {@code name} is the deal's name),
  * no first or last name, no address, no last activity date and no converted contact or account.
  */
 @Mapper
 interface PipelinerLeadMapper {
 
-    PipelinerLeadMapper INSTANCE = Mappers.getMapper(PipelinerLeadMapper.class);
+    PipelinerLeadMapper INSTANCE = new PipelinerLeadMapperImpl();
 
     /** Pipeliner's {@code yyyy-MM-dd'T'HH:mm:ss.ffffff+00:00}; any offset, UTC when it has none. */
     DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
@@ -135,13 +134,17 @@ interface PipelinerLeadMapper {
         return phones;
     }
 
-    /** Every top-level key that is not a standard Lead key, in order, values as they came (nulls too). */
+    /**
+     * Every top-level key that is not a standard Lead key, in order, values as they came; a custom
+     * field without a value (null, or a blank string) is dropped.
+     */
     @Named("customFields")
     default Map<String, Object> customFields(Map<String, Object> leadObject) {
         var custom = new LinkedHashMap<String, Object>();
         if (leadObject != null) {
             leadObject.forEach((key, value) -> {
-                if (!PipelinerLeadDto.STANDARD_KEYS.contains(key)) {
+                boolean hasValue = value != null && !(value instanceof String text && text.isBlank());
+                if (hasValue && !PipelinerLeadDto.STANDARD_KEYS.contains(key)) {
                     custom.put(key, value);
                 }
             });
