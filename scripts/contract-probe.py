@@ -15,14 +15,19 @@ INS = "5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12"
 PL = "9a3e7b21-64c8-4f1d-8e5b-3d2c1b0a9f23"
 ZS = "0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01"
 PL_LEAD = "8c4d1f7e-3b2a-4d9e-9f10-2a6b5c7d8e90"
+MON = "4b8e2f61-9c3a-4d57-a1e0-6f2d8c9b3a14"
+MON_BOARD = "2001047343"
 
 received = []          # (method, raw path, headers)
+bodies = []            # the request bodies, in the same order
 script = {}            # (method, path-without-query) -> (status, headers, body bytes)
 
 class Fake(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     def log_message(self, *a): pass
     def handle_any(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        bodies.append(self.rfile.read(length) if length else b"")
         received.append((self.command, self.path, dict(self.headers)))
         p = self.path.split("?")[0]
         entry = script.get((self.command, p), (599, {}, b""))
@@ -66,6 +71,9 @@ cfg = {
      "credentials": {"api_key": "dead-key"}, "rate_limit": {"requests_per_second": 0}},
     {"id": ZS, "integration": "zendesk_sell", "base_url": base + "/zs/v2",
      "credentials": {"access_token": "zs-secret-token"}, "rate_limit": {"requests_per_second": 0}},
+    {"id": MON, "integration": "monday_crm", "base_url": base + "/mon/v2",
+     "context": {"board_id": MON_BOARD, "columns": {"owner": "person"}},
+     "credentials": {"api_token": "mon-secret-token"}, "rate_limit": {"requests_per_second": 0}},
   ]}
 tmp = tempfile.mkdtemp()
 cfgfile = os.path.join(tmp, "config.json"); json.dump(cfg, open(cfgfile, "w"))
@@ -292,6 +300,58 @@ check("paced fast", time.time() - t0 < 1.0 and len(received) == n, time.time() -
 received.clear()
 script[("DELETE", "/zs/v2/leads/90")] = [(503, {}, b""), (204, {}, b"")]
 st, hd, body = req("DELETE", L + "90?integrated_account_id=" + ZS); check("retry 503", st == 200 and len(received) == 2, (st, len(received)))
+# monday CRM: a GraphQL POST per call, the board check before the mutation, failures inside a 200
+def mon_json(obj, status=200):
+    return (status, {"Content-Type": "application/json"}, json.dumps(obj).encode())
+def mon_items(item_id, board, state="active"):
+    return mon_json({"data": {"items": [{"id": item_id, "state": state, "board": {"id": board}}]}})
+def mon_error(code, status_code=None, message="Item not found"):
+    ext = {"code": code}
+    if status_code is not None: ext["status_code"] = status_code
+    return mon_json({"data": {"delete_item": None}, "errors": [{"message": message, "extensions": ext}], "extensions": {"request_id": "r"}})
+MON_ITEM = "18273395993"
+received.clear(); bodies.clear()
+script[("POST", "/mon/v2")] = [mon_items(MON_ITEM, MON_BOARD), mon_json({"data": {"delete_item": {"id": MON_ITEM}}, "extensions": {"request_id": "r"}})]
+st, hd, body = req("DELETE", L + MON_ITEM + "?integrated_account_id=" + MON + "&remote_query[trace]=1")
+check("mon 200", st == 200 and (j(body) or {}).get("id") == MON_ITEM and (j(body) or {}).get("remote_data", {}).get("data") == {"delete_item": {"id": MON_ITEM}}, (st, body[:200]))
+check("mon outcome", hd.get("x-delete-outcome") == "deleted", hd)
+check("mon two posts", [r[0] for r in received] == ["POST", "POST"], [r[:2] for r in received])
+check("mon raw token", all(r[2].get("Authorization") == "mon-secret-token" for r in received), [r[2].get("Authorization") for r in received])
+check("mon api version", all(r[2].get("API-Version") == "2026-10" for r in received), [r[2].get("API-Version") for r in received])
+check("mon json body", all(r[2].get("Content-Type", "").startswith("application/json") for r in received), "")
+mb = [j(b) or {} for b in bodies]
+check("mon check first", "items" in mb[0].get("query", "") and mb[0].get("variables") == {"ids": [MON_ITEM]} and MON_ITEM not in mb[0].get("query", ""), bodies[:1])
+check("mon mutation second", "delete_item" in mb[1].get("query", "") and mb[1].get("variables") == {"id": MON_ITEM}, bodies[1:])
+check("mon query on mutation only", received[0][1] == "/mon/v2" and received[1][1] == "/mon/v2?trace=1", [r[1] for r in received])
+for name, answer in [("other board", mon_items(MON_ITEM, "2001047399")), ("deleted", mon_items(MON_ITEM, MON_BOARD, "deleted")),
+                     ("unknown", mon_json({"data": {"items": []}}))]:
+    received.clear()
+    script[("POST", "/mon/v2")] = [answer]
+    st, hd, body = req("DELETE", L + MON_ITEM + "?integrated_account_id=" + MON); b = is_error("mon " + name, st, hd, body, 404, remote=True)
+    check("mon " + name + " message", (b or {}).get("message") == f"No lead {MON_ITEM} on board {MON_BOARD}", body[:200])
+    check("mon " + name + " no mutation", len(received) == 1, [r[:2] for r in received])
+    st, hd, body = req("DELETE", L + MON_ITEM + "?integrated_account_id=" + MON + "&truto_response_format=raw")
+    check("mon " + name + " raw is a json error", st == 404 and (j(body) or {}).get("statusCode") == 404, (st, body[:200]))
+received.clear()
+script[("POST", "/mon/v2")] = [mon_items(MON_ITEM, MON_BOARD), mon_error("InvalidItemIdException", 200)]
+st, hd, body = req("DELETE", L + MON_ITEM + "?integrated_account_id=" + MON); b = is_error("mon 404 in a 200", st, hd, body, 404, remote=True)
+check("mon 404 in a 200 message", (b or {}).get("message") == "Item not found" and (b or {}).get("raw_response", {}).get("errors"), body[:200])
+script[("POST", "/mon/v2")] = [mon_items(MON_ITEM, MON_BOARD), mon_error("InvalidItemIdException", 200)]
+st, hd, body = req("DELETE", L + MON_ITEM + "?integrated_account_id=" + MON + "&truto_response_format=raw")
+check("mon raw passes the 200 on", st == 200 and "x-delete-outcome" not in hd and (j(body) or {}).get("errors"), (st, hd.get("x-delete-outcome"), body[:200]))
+received.clear()
+script[("POST", "/mon/v2")] = [mon_items(MON_ITEM, MON_BOARD), mon_error("API_TEMPORARILY_BLOCKED", None, "Blocked")]
+st, hd, body = req("DELETE", L + MON_ITEM + "?integrated_account_id=" + MON); b = is_error("mon 503 in a 200", st, hd, body, 502, remote=True)
+check("mon 503 in a 200 remote status", (b or {}).get("remote_status_code") == 503, body[:200])
+check("mon body failure not retried", len(received) == 2, [r[:2] for r in received])
+script[("POST", "/mon/v2")] = [mon_items(MON_ITEM, MON_BOARD), mon_json({"errors": [{"message": "Complexity budget exhausted", "extensions": {"code": "COMPLEXITY_BUDGET_EXHAUSTED", "retry_in_seconds": 2.5}}]})]
+st, hd, body = req("DELETE", L + MON_ITEM + "?integrated_account_id=" + MON); is_error("mon 429 in a 200", st, hd, body, 429, remote=True)
+check("mon retry-after from body", hd.get("retry-after") == "3", hd)
+script[("POST", "/mon/v2")] = [(401, {"Content-Type": "application/json"}, b'{"errors":[{"message":"Not authenticated","extensions":{"code":"NOT_AUTHENTICATED"}}]}')]
+st, hd, body = req("DELETE", L + MON_ITEM + "?integrated_account_id=" + MON); is_error("mon 401", st, hd, body, 401, remote=True)
+received.clear()
+st, hd, body = req("DELETE", L + "0" + MON_ITEM + "?integrated_account_id=" + MON); is_error("mon bad id", st, hd, body, 400)
+check("mon bad id no call", len(received) == 0, received)
 # metrics
 st, hd, body = req("GET", "/metrics", auth=False); check("metrics 401", st == 401, st)
 st, hd, body = req("GET", "/metrics"); check("metrics 200", st == 200 and b"unifiedcrm" in body and hd.get("content-type", "").startswith("text/plain"), (st, body[:100]))
@@ -302,7 +362,7 @@ check("audit started shape", set(lines[0].keys()) == {"time", "request_id", "int
 fin = [l for l in lines if l.get("phase") == "finished"]
 check("audit finished shape", fin and set(fin[0].keys()) == {"time", "request_id", "integrated_account_id", "integration", "lead_id", "phase", "outcome", "provider_status", "duration_ms"}, fin[:1])
 raw_audit = open(AUDIT).read()
-for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", TOKEN]:
+for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "mon-secret-token", TOKEN]:
     check("no secret in audit " + s, s not in raw_audit, "")
 # secrets never in output
 proc.terminate()
@@ -322,6 +382,8 @@ def start_bad(c, extra_env=None):
 for name, mutate in [("unknown key", lambda c: c.update({"extra": 1})),
                      ("unknown integration", lambda c: c["accounts"][0].update({"integration": "hubspot"})),
                      ("bad pod", lambda c: c["accounts"][0]["context"].update({"pod": "NA 1"})),
+                     ("bad monday columns", lambda c: c["accounts"][5]["context"].update({"columns": {"owner": "no such!"}})),
+                     ("monday board id not a string", lambda c: c["accounts"][5]["context"].update({"board_id": 2001047343})),
                      ("dup id", lambda c: c["accounts"][1].update({"id": INS.upper()})),
                      ("unset env", lambda c: c["accounts"][0]["credentials"].update({"api_key": "${env:BB_NOT_SET}"})),
                      ("http base", lambda c: c["accounts"][0].update({"base_url": "http://example.com/x"})),
