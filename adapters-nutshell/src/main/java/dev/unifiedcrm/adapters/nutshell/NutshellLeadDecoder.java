@@ -38,20 +38,20 @@ final class NutshellLeadDecoder {
     }
 
     /**
-     * A 2xx delete answer as the unified deleted lead: the lead's relations, status and title when
-     * the answer holds a lead, only the canonical id sent when it does not; remote data is the whole
-     * body when it is JSON.
+     * A 2xx delete answer as the unified deleted lead: the lead's relations, status and title, with
+     * the whole body as remote data, when the answer holds a lead; empty when it holds none (any 2xx
+     * is a success, whatever its body).
      *
      * @throws ProviderContractBreach when the answer's lead is another lead or has fields of the wrong type
      */
-    Lead deleted(ProviderAnswer answer, String canonicalId) {
+    Optional<Lead> deleted(ProviderAnswer answer, String canonicalId) {
         Object body = answer.parsedBody() instanceof RemoteBody.Json parsed ? parsed.value() : null;
         Optional<Map<String, Object>> lead = leadIn(body);
         if (lead.isEmpty()) {
-            return Lead.withId(canonicalId, body);
+            return Optional.empty();
         }
         NutshellLeadDto dto = dto(answer, lead.get(), canonicalId, "delete");
-        return withCanonicalId(mapper.toDeletedLead(dto, body), canonicalId);
+        return Optional.of(withCanonicalId(mapper.toDeletedLead(dto, body), canonicalId));
     }
 
     /**
@@ -91,7 +91,7 @@ final class NutshellLeadDecoder {
     }
 
     private NutshellLeadDto dto(ProviderAnswer answer, Map<String, Object> lead, String canonicalId, String exchange) {
-        if (!NutshellLeadId.sameLead(lead.get("id"), canonicalId)) {
+        if (!NutshellLeadIdFormat.sameLead(lead.get("id"), canonicalId)) {
             throw breach(answer, "Nutshell answered a lead " + exchange + " of " + canonicalId
                     + " with another lead's id");
         }

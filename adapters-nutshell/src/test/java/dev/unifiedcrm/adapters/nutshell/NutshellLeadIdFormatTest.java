@@ -10,13 +10,13 @@ import java.math.BigInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class NutshellLeadIdTest {
+class NutshellLeadIdFormatTest {
 
     @ParameterizedTest
     @CsvSource({"1003,1003-leads", "1003-leads,1003-leads", "1,1-leads",
             "9223372036854775807,9223372036854775807-leads", "9223372036854775807-leads,9223372036854775807-leads"})
     void acceptsBothFormsAndSendsTheApiIdForm(String given, String sent) {
-        assertThat(NutshellLeadId.canonical(given)).contains(sent);
+        assertThat(NutshellLeadIdFormat.INSTANCE.canonical(given)).contains(sent);
     }
 
     @ParameterizedTest
@@ -25,29 +25,29 @@ class NutshellLeadIdTest {
             " 1003", "1003 ", "1003-leads ", "9223372036854775808", "9223372036854775808-leads",
             "\u0661\u0662", "1003/leads", "1e3", "10000000000000000000"})
     void refusesEverythingElse(String given) {
-        assertThat(NutshellLeadId.canonical(given)).isEmpty();
+        assertThat(NutshellLeadIdFormat.INSTANCE.canonical(given)).isEmpty();
     }
 
     @Test
     void refusesNull() {
-        assertThat(NutshellLeadId.canonical(null)).isEmpty();
+        assertThat(NutshellLeadIdFormat.INSTANCE.canonical(null)).isEmpty();
     }
 
     @Test
     void describesTheAcceptedForms() {
-        assertThat(NutshellLeadId.DESCRIPTION).contains("<n>-leads", "bare <n>", "9223372036854775807", "Lead-1045");
+        assertThat(NutshellLeadIdFormat.INSTANCE.description()).contains("<n>-leads", "bare <n>", "9223372036854775807", "Lead-1045");
     }
 
     @Test
     void aReturnedIdNamesTheSameLeadAsApiIdOrBareNumber() {
-        assertThat(NutshellLeadId.sameLead("1003-leads", "1003-leads")).isTrue();
-        assertThat(NutshellLeadId.sameLead("1003", "1003-leads")).isTrue();
-        assertThat(NutshellLeadId.sameLead(1003, "1003-leads")).isTrue();
-        assertThat(NutshellLeadId.sameLead(1003L, "1003-leads")).isTrue();
-        assertThat(NutshellLeadId.sameLead(new BigInteger("9223372036854775807"), "9223372036854775807-leads")).isTrue();
-        assertThat(NutshellLeadId.sameLead("1004-leads", "1003-leads")).isFalse();
-        assertThat(NutshellLeadId.sameLead(new BigDecimal("1003.0"), "1003-leads")).isFalse();
-        assertThat(NutshellLeadId.sameLead(null, "1003-leads")).isFalse();
-        assertThat(NutshellLeadId.sameLead("1003-contacts", "1003-leads")).isFalse();
+        assertThat(NutshellLeadIdFormat.sameLead("1003-leads", "1003-leads")).isTrue();
+        assertThat(NutshellLeadIdFormat.sameLead("1003", "1003-leads")).isTrue();
+        assertThat(NutshellLeadIdFormat.sameLead(1003, "1003-leads")).isTrue();
+        assertThat(NutshellLeadIdFormat.sameLead(1003L, "1003-leads")).isTrue();
+        assertThat(NutshellLeadIdFormat.sameLead(new BigInteger("9223372036854775807"), "9223372036854775807-leads")).isTrue();
+        assertThat(NutshellLeadIdFormat.sameLead("1004-leads", "1003-leads")).isFalse();
+        assertThat(NutshellLeadIdFormat.sameLead(new BigDecimal("1003.0"), "1003-leads")).isFalse();
+        assertThat(NutshellLeadIdFormat.sameLead(null, "1003-leads")).isFalse();
+        assertThat(NutshellLeadIdFormat.sameLead("1003-contacts", "1003-leads")).isFalse();
     }
 }

@@ -1,5 +1,7 @@
 package dev.unifiedcrm.adapters.nutshell;
 
+import dev.unifiedcrm.domain.LeadIdFormat;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Optional;
@@ -10,8 +12,13 @@ import java.util.regex.Pattern;
  * number is {@code [1-9][0-9]{0,18}} up to {@value Long#MAX_VALUE}. Nothing else passes: a comma
  * would address several records in one path segment, another type suffix ({@code 7-contacts})
  * another entity, and the lead number users see ({@code Lead-1045}) is not the id.
+ *
+ * <p>The canonical form, sent to Nutshell and shown as the unified {@code id}, is {@code <n>-leads}
+ * (Nutshell takes plain integers only "where possible"); it is its own canonical form.
  */
-final class NutshellLeadId {
+final class NutshellLeadIdFormat implements LeadIdFormat {
+
+    static final NutshellLeadIdFormat INSTANCE = new NutshellLeadIdFormat();
 
     static final String DESCRIPTION = "a Nutshell lead id: <n>-leads or a bare <n>, where <n> is a positive"
             + " whole number of ASCII digits without sign or leading zero, at most " + Long.MAX_VALUE
@@ -21,11 +28,12 @@ final class NutshellLeadId {
     private static final Pattern ID = Pattern.compile("([1-9][0-9]{0,18})(-leads)?");
     private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-    private NutshellLeadId() {
+    private NutshellLeadIdFormat() {
     }
 
     /** The id as sent to Nutshell ({@code <n>-leads}), or empty when {@code decodedId} is not a lead id. */
-    static Optional<String> canonical(String decodedId) {
+    @Override
+    public Optional<String> canonical(String decodedId) {
         if (decodedId == null) {
             return Optional.empty();
         }
@@ -34,6 +42,11 @@ final class NutshellLeadId {
             return Optional.empty();
         }
         return Optional.of(match.group(1) + SUFFIX);
+    }
+
+    @Override
+    public String description() {
+        return DESCRIPTION;
     }
 
     /**
@@ -48,5 +61,10 @@ final class NutshellLeadId {
             return false;
         }
         return text.equals(canonicalSent) || (text + SUFFIX).equals(canonicalSent);
+    }
+
+    @Override
+    public String toString() {
+        return "Nutshell lead id (<n>-leads)";
     }
 }
