@@ -27,11 +27,18 @@ final class NutshellSimulator implements ProviderSimulator {
     private static final Pattern LEAD_PATH = Pattern.compile("/rest/leads/([^/]*)/?");
     private static final Pattern LEAD_ID = Pattern.compile("([1-9][0-9]{0,18})(-leads)?");
 
+    private final String username;
     private final String apiKey;
     private final Map<String, ObjectNode> envelopes = new LinkedHashMap<>();
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
 
     NutshellSimulator(String apiKey) {
+        this(USERNAME, apiKey);
+    }
+
+    /** @param username the demo user's e-mail address, the Basic user name it accepts */
+    NutshellSimulator(String username, String apiKey) {
+        this.username = username;
         this.apiKey = apiKey;
         for (ObjectNode envelope : Json.readLeads("nutshell-leads.json")) {
             envelopes.put(envelope.at("/leads/0/id").asText(), envelope);
@@ -45,7 +52,7 @@ final class NutshellSimulator implements ProviderSimulator {
 
     Map<String, String> credentials() {
         Map<String, String> credentials = new LinkedHashMap<>();
-        credentials.put("username", USERNAME);
+        credentials.put("username", username);
         credentials.put("api_key", apiKey);
         return credentials;
     }
@@ -53,7 +60,7 @@ final class NutshellSimulator implements ProviderSimulator {
     @Override
     public Reply handle(IncomingRequest request) {
         boolean authorized = AuthorizationHeader.basic(request.header("Authorization"))
-                .filter(basic -> basic.user().equals(USERNAME) && AuthorizationHeader.matches(basic.password(), apiKey))
+                .filter(basic -> basic.user().equals(username) && AuthorizationHeader.matches(basic.password(), apiKey))
                 .isPresent();
         if (!authorized) {
             return failure(401);
