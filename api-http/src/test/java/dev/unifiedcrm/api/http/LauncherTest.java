@@ -244,7 +244,7 @@ class LauncherTest {
             var written = new ObjectMapper().readTree(file.toFile());
             assertThat(written.path("api_tokens")).hasSize(1);
             assertThat(written.path("accounts").findValuesAsText("integration"))
-                    .containsExactly("insightly", "pipeliner", "zendesk_sell");
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "nutshell");
 
             var fromFile = new ByteArrayOutputStream();
             RunningService configured = Launcher.launch(new String[] {"--config", file.toString(), "--port", "0"},
@@ -262,7 +262,7 @@ class LauncherTest {
                             HttpResponse.BodyHandlers.ofString());
                     statuses.add(response.statusCode());
                 }
-                assertThat(statuses).containsExactly(200, 200, 200, 204, 404, 400);
+                assertThat(statuses).containsExactly(200, 200, 200, 204, 200, 404, 400);
             } finally {
                 configured.stop();
             }
