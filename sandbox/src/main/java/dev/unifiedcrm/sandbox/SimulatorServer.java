@@ -77,12 +77,16 @@ final class SimulatorServer implements AutoCloseable {
 
     private static IncomingRequest requestOf(Context ctx) {
         return new IncomingRequest(ctx.method().name(), ctx.req().getRequestURI(), ctx::header,
-                ctx.queryString(), ctx.bodyAsBytes());
+                ctx.req().getQueryString(), ctx.bodyAsBytes());
     }
 
     private static void write(Context ctx, Reply reply) {
         ctx.status(reply.status());
-        reply.headers().forEach(ctx::header);
+        reply.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase(Reply.CONTENT_TYPE)) {
+                ctx.header(name, value);
+            }
+        });
         if (reply.hasBody()) {
             ctx.contentType(reply.contentType()).result(reply.body());
         } else {
