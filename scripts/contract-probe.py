@@ -17,6 +17,7 @@ ZS = "0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01"
 PL_LEAD = "8c4d1f7e-3b2a-4d9e-9f10-2a6b5c7d8e90"
 MON = "4b8e2f61-9c3a-4d57-a1e0-6f2d8c9b3a14"
 MON_BOARD = "2001047343"
+NS = "7e2b9c14-0a5d-4f63-b8e1-3c6d9f0a2b47"
 
 received = []          # (method, raw path, headers)
 bodies = []            # the request bodies, in the same order
@@ -74,10 +75,12 @@ cfg = {
     {"id": MON, "integration": "monday_crm", "base_url": base + "/mon/v2",
      "context": {"board_id": MON_BOARD, "columns": {"owner": "person"}},
      "credentials": {"api_token": "mon-secret-token"}, "rate_limit": {"requests_per_second": 0}},
+    {"id": NS, "integration": "nutshell", "base_url": base + "/ns/rest",
+     "credentials": {"username": "ops@acme.example", "api_key": "${env:BB_NS_KEY}"}},
   ]}
 tmp = tempfile.mkdtemp()
 cfgfile = os.path.join(tmp, "config.json"); json.dump(cfg, open(cfgfile, "w"))
-env = dict(os.environ, BB_INS_KEY="ins-secret-key", BB_PL_PASS="pl-secret-pass")
+env = dict(os.environ, BB_INS_KEY="ins-secret-key", BB_PL_PASS="pl-secret-pass", BB_NS_KEY="ns-secret-key")
 PORT = free_port()
 proc = subprocess.Popen(["java", "-jar", JAR, "--config", cfgfile, "--port", str(PORT)], env=env,
                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -246,6 +249,72 @@ script[("DELETE", "/zs/v2/leads/7")] = (400, {"Content-Type": "application/json"
 st, hd, body = req("DELETE", L + "7?integrated_account_id=" + ZS + "&remote_query[cascade]=true"); b = is_error("zs invalid_param", st, hd, body, 400, remote=True)
 check("zs invalid_param msg", (b or {}).get("message") == "Unknown parameter: cascade.", body)
 check("zs query passed on", received[-1][1].endswith("/zs/v2/leads/7?cascade=true"), received[-1][:2])
+# nutshell: ids <n>-leads (a bare <n> becomes it), Basic e-mail + API key, the delete answered with the lead
+def ns_lead(api_id, deleted_time=None):
+    return {"type": "leads", "id": api_id, "name": "Acme Corp packaging line upgrade", "number": "1045",
+            "description": "Acme Corp packaging line upgrade", "status": "open", "ownerType": "users",
+            "value": {"currency": "USD", "amount": "50000.00"}, "confidence": 40,
+            "createdTime": {"absoluteLocalizedString": "Mar 5, 2024", "timestamp": 1709635521, "value": "2024-03-05T10:45:21+0000"},
+            "lastContactedTime": {"absoluteLocalizedString": "Mar 7, 2024", "timestamp": 1709799000, "value": "2024-03-07T08:10:00+0000"},
+            "deletedTime": deleted_time,
+            "links": {"owner": "5-users", "contacts": ["12-contacts"], "accounts": ["7-accounts"], "sources": ["3-sources"], "tags": ["2-tags"]}}
+def ns_envelope(api_id, deleted_time=None):
+    return {"meta": {"instanceId": "54321"}, "links": {"leads.owner": {"href": "https://app.nutshell.com/rest/{leads.ownerType}/{leads.owner}"}},
+            "leads": [ns_lead(api_id, deleted_time)], "contacts": [{"type": "contacts", "id": "12-contacts", "name": "Jane Doe"}]}
+NS_HTML = "text/html; charset=UTF-8"
+NS_404 = b'<!DOCTYPE html><html><head><title>An Error Occurred: Not Found</title></head><body><h1>Oops! An Error Occurred</h1></body></html>'
+ns_json = lambda o: json.dumps(o).encode()
+received.clear()
+script[("DELETE", "/ns/rest/leads/1003-leads")] = (200, {"Content-Type": "application/json"}, ns_json(ns_envelope("1003-leads")))
+st, hd, body = req("DELETE", L + "1003?integrated_account_id=" + NS)
+b = j(body) or {}
+check("ns 200", st == 200 and hd.get("x-delete-outcome") == "deleted", (st, body[:200]))
+check("ns delete fields", list(b.keys()) == ["id", "owner", "lead_source", "status", "title", "contact", "account", "remote_data"], list(b.keys()))
+check("ns delete values", b.get("id") == "1003-leads" and b.get("owner") == {"id": "5-users"} and b.get("lead_source") == "3-sources"
+      and b.get("status") == "open" and b.get("title") == "Acme Corp packaging line upgrade" and b.get("contact") == {"id": "12-contacts"}
+      and b.get("account") == {"id": "7-accounts"} and b.get("remote_data") == ns_envelope("1003-leads"), body[:400])
+m, p, h = received[-1]
+check("ns method/path", m == "DELETE" and p == "/ns/rest/leads/1003-leads", (m, p))
+check("ns auth", h.get("Authorization") == "Basic " + base64.b64encode(b"ops@acme.example:ns-secret-key").decode(), h.get("Authorization"))
+check("ns accept", h.get("Accept") == "application/json", h)
+st, hd, body = req("DELETE", L + "1003-leads?integrated_account_id=" + NS + "&truto_response_format=raw")
+check("ns raw passthrough", st == 200 and body == ns_json(ns_envelope("1003-leads")), (st, body[:100]))
+st2, hd2, body2 = req("DELETE", L + "1003-leads?integrated_account_id=" + NS)
+check("ns unpaced by default", st2 == 200, (st2, body2[:100]))
+for bad in ["1003,1004", "1003%2C1004", "1003-leads,1004-leads", "7-contacts", "Lead-1045", "Lead%E2%80%931045", "1003-Leads", "0", "007", "%2B5", "9223372036854775808"]:
+    n = len(received)
+    st, hd, body = req("DELETE", L + bad + "?integrated_account_id=" + NS); b = is_error("ns bad id " + bad, st, hd, body, 400)
+    check("ns bad id names the format " + bad, "<n>-leads" in (b or {}).get("message", ""), body[:200])
+    check("ns bad id no call " + bad, len(received) == n, received[n:])
+script[("DELETE", "/ns/rest/leads/1003-leads")] = (404, {"Content-Type": NS_HTML}, NS_404)
+st, hd, body = req("DELETE", L + "1003?integrated_account_id=" + NS); b = is_error("ns 404", st, hd, body, 404, remote=True)
+check("ns 404 msg", (b or {}).get("message") == "Nutshell answered 404 Not Found" and (b or {}).get("raw_response") == NS_404.decode(), body[:300])
+script[("DELETE", "/ns/rest/leads/1003-leads")] = (401, {"Content-Type": NS_HTML}, b"<html><head><title>An Error Occurred: Unauthorized</title></head></html>")
+st, hd, body = req("DELETE", L + "1003?integrated_account_id=" + NS); b = is_error("ns 401", st, hd, body, 401, remote=True)
+check("ns 401 msg", (b or {}).get("message") == "Nutshell answered 401 Unauthorized", body[:300])
+script[("DELETE", "/ns/rest/leads/1003-leads")] = (400, {"Content-Type": "application/json"}, b'{"message":"Invalid lead id"}')
+st, hd, body = req("DELETE", L + "1003?integrated_account_id=" + NS); b = is_error("ns json error", st, hd, body, 400, remote=True)
+check("ns json msg", (b or {}).get("message") == "Invalid lead id" and (b or {}).get("raw_response") == {"message": "Invalid lead id"}, body[:300])
+script[("DELETE", "/ns/rest/leads/1003-leads")] = (500, {"Content-Type": NS_HTML}, b"<html>oops</html>")
+st, hd, body = req("DELETE", L + "1003?integrated_account_id=" + NS); b = is_error("ns 500", st, hd, body, 502, remote=True)
+check("ns 500 remote status", (b or {}).get("remote_status_code") == 500 and (b or {}).get("message") == "Nutshell answered 500 Internal Server Error", body[:300])
+script[("DELETE", "/ns/rest/leads/1003-leads")] = (200, {"Content-Type": "application/json"}, ns_json(ns_envelope("1004-leads")))
+st, hd, body = req("DELETE", L + "1003?integrated_account_id=" + NS); b = is_error("ns other lead", st, hd, body, 502, remote=True)
+check("ns other lead remote status", (b or {}).get("remote_status_code") == 200, body[:300])
+received.clear()
+script[("GET", "/ns/rest/leads/1005-leads")] = (200, {"Content-Type": "application/json"}, ns_json(ns_envelope("1005-leads")))
+script[("DELETE", "/ns/rest/leads/1005-leads")] = (200, {"Content-Type": "application/json"}, ns_json(ns_envelope("1005-leads")))
+st, hd, body = req("DELETE", L + "1005?integrated_account_id=" + NS + "&return_deleted_lead=true")
+b = j(body) or {}
+check("ns rdl order", [r[:2] for r in received] == [("GET", "/ns/rest/leads/1005-leads"), ("DELETE", "/ns/rest/leads/1005-leads")], [r[:2] for r in received])
+check("ns rdl fields", st == 200 and b.get("id") == "1005-leads" and b.get("created_at") == "2024-03-05T10:45:21Z"
+      and b.get("last_activity_at") == "2024-03-07T08:10:00Z" and b.get("remote_data") == ns_lead("1005-leads"), body[:400])
+received.clear()
+gone = ns_json(ns_envelope("1006-leads", {"absoluteLocalizedString": "Mar 9, 2024", "timestamp": 1709985600, "value": "2024-03-09T12:00:00+0000"}))
+script[("GET", "/ns/rest/leads/1006-leads")] = (200, {"Content-Type": "application/json"}, gone)
+st, hd, body = req("DELETE", L + "1006?integrated_account_id=" + NS + "&return_deleted_lead=true"); b = is_error("ns soft-deleted", st, hd, body, 404, remote=True)
+check("ns soft-deleted raw body", (b or {}).get("raw_response") == json.loads(gone), body[:200])
+check("ns soft-deleted no delete", [r[0] for r in received] == ["GET"], [r[:2] for r in received])
 # return_deleted_lead
 received.clear()
 script[("GET", "/zs/v2/leads/8")] = (200, {"Content-Type": "application/json"}, json.dumps({"data": {"id": 8, "owner_id": 2, "first_name": "Mark", "last_name": "Johnson", "status": "New", "source_id": 10, "title": "CEO", "email": "m@x.example", "address": {"line1": "2726 Smith Street", "city": "Hyannis", "postal_code": "02601", "state": "MA", "country": "US"}, "custom_fields": {"known_via": "Tom", "n": 1.10}, "created_at": "2014-08-27T16:32:56Z", "updated_at": "2014-08-28T09:10:11Z"}, "meta": {"type": "lead"}}).replace('"n": 1.1', '"n": 1.10').encode())
@@ -362,7 +431,7 @@ check("audit started shape", set(lines[0].keys()) == {"time", "request_id", "int
 fin = [l for l in lines if l.get("phase") == "finished"]
 check("audit finished shape", fin and set(fin[0].keys()) == {"time", "request_id", "integrated_account_id", "integration", "lead_id", "phase", "outcome", "provider_status", "duration_ms"}, fin[:1])
 raw_audit = open(AUDIT).read()
-for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "mon-secret-token", TOKEN]:
+for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "mon-secret-token", "ns-secret-key", TOKEN]:
     check("no secret in audit " + s, s not in raw_audit, "")
 # secrets never in output
 proc.terminate()
@@ -371,7 +440,7 @@ try:
 except subprocess.TimeoutExpired:
     proc.kill(); out, err = proc.communicate()
 check("exit on SIGTERM", proc.returncode in (0, 143), proc.returncode)
-for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", TOKEN]:
+for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "ns-secret-key", TOKEN]:
     check("no secret in logs " + s, s not in err and s not in out, "")
 check("stdout only listening", out.strip() == "", out[:300])
 # config errors
@@ -388,7 +457,11 @@ for name, mutate in [("unknown key", lambda c: c.update({"extra": 1})),
                      ("unset env", lambda c: c["accounts"][0]["credentials"].update({"api_key": "${env:BB_NOT_SET}"})),
                      ("http base", lambda c: c["accounts"][0].update({"base_url": "http://example.com/x"})),
                      ("timeouts", lambda c: c["timeouts"].update({"attempt_ms": 0})),
-                     ("no tokens", lambda c: c.update({"api_tokens": []}))]:
+                     ("no tokens", lambda c: c.update({"api_tokens": []})),
+                     ("nutshell context", lambda c: c["accounts"][5].update({"context": {"instance": "54321"}})),
+                     ("nutshell no api_key", lambda c: c["accounts"][5].update({"credentials": {"username": "ops@acme.example"}})),
+                     ("nutshell user colon", lambda c: c["accounts"][5]["credentials"].update({"username": "ops:x@acme.example"})),
+                     ("nutshell token_url", lambda c: c["accounts"][5].update({"token_url": base + "/token"}))]:
     c = json.loads(json.dumps(cfg)); mutate(c)
     r = start_bad(c)
     lines = [l for l in r.stderr.strip().splitlines() if l.strip()]

@@ -31,7 +31,8 @@ public sealed interface DeleteLeadResult {
      * The lead is gone.
      *
      * @param id         the deleted lead's id (the provider's when its answer names one, else the one sent)
-     * @param lead       the lead as it was before the delete, when {@code return_deleted_lead} fetched it
+     * @param lead       the lead as it was before the delete, when {@code return_deleted_lead} fetched it; else
+     *                   the lead as the delete's answer describes it, for providers that answer with it
      * @param answer     the provider's answer to the delete (its 404 for {@link DeleteOutcome#ALREADY_DELETED})
      * @param answeredAt when that answer came, which relative rate-limit figures are counted from
      */
