@@ -13,11 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Built-in simulators of Insightly, Pipeliner, Zendesk Sell and Zoho CRM on loopback, seeded with leads. One
- * HTTP server on a free port serves them, each below its own prefix ({@code /insightly/v3.1},
- * {@code /pipeliner/api/v100/rest/spaces/sandbox}, {@code /zendesk_sell/v2}, {@code /zoho_crm/crm/v8}, with
- * Zoho's token endpoint at {@code /zoho_crm/oauth/v2/token}); a demo account's {@code baseUrl}
- * is its API root. Thread-safe; the state (deleted leads, Insightly's quota) lives as long as the instance.
+ * Built-in simulators of Insightly, Pipeliner, Zendesk Sell, Nutshell, monday CRM and Zoho CRM on loopback,
+ * seeded with leads. One HTTP server on a free port serves them all, each below its own prefix
+ * ({@code /insightly/v3.1}, {@code /pipeliner/api/v100/rest/spaces/sandbox}, {@code /zendesk_sell/v2},
+ * {@code /nutshell/rest}, {@code /monday_crm/...}, {@code /zoho_crm/crm/v8} with Zoho's token endpoint at
+ * {@code /zoho_crm/oauth/v2/token}); a demo account's {@code baseUrl} is its API root. Thread-safe; the
+ * state (deleted leads, Insightly's quota) lives as long as the instance.
  */
 public final class ProviderSimulators implements AutoCloseable {
 
@@ -26,6 +27,8 @@ public final class ProviderSimulators implements AutoCloseable {
     private static final String INSIGHTLY_MOUNT = "/insightly";
     private static final String PIPELINER_MOUNT = "/pipeliner";
     private static final String ZENDESK_SELL_MOUNT = "/zendesk_sell";
+    private static final String NUTSHELL_MOUNT = "/nutshell";
+    private static final String MONDAY_CRM_MOUNT = "/monday_crm";
     private static final String ZOHO_CRM_MOUNT = "/zoho_crm";
 
     private final SimulatorServer server;
@@ -52,6 +55,8 @@ public final class ProviderSimulators implements AutoCloseable {
             PipelinerSimulator pipeliner = new PipelinerSimulator(
                     "sandbox_" + random.hex(6), random.hex(24), Clock.systemUTC());
             ZendeskSellSimulator sell = new ZendeskSellSimulator(random.hex(32), random);
+            NutshellSimulator nutshell = new NutshellSimulator("demo+" + random.hex(4) + "@sandbox.example", random.hex(20));
+            MondayCrmSimulator monday = new MondayCrmSimulator(random.hex(40), random);
             ZohoCrmSimulator zoho = new ZohoCrmSimulator("1000." + random.hex(16).toUpperCase(java.util.Locale.ROOT),
                     random.hex(21), "1000." + random.hex(16) + "." + random.hex(16), random, Clock.systemUTC());
 
@@ -59,6 +64,8 @@ public final class ProviderSimulators implements AutoCloseable {
             mounts.put(INSIGHTLY_MOUNT, insightly);
             mounts.put(PIPELINER_MOUNT, pipeliner);
             mounts.put(ZENDESK_SELL_MOUNT, sell);
+            mounts.put(NUTSHELL_MOUNT, nutshell);
+            mounts.put(MONDAY_CRM_MOUNT, monday);
             mounts.put(ZOHO_CRM_MOUNT, zoho);
             server = SimulatorServer.start(address, mounts);
             zoho.apiDomain(server.uri(ZOHO_CRM_MOUNT));
@@ -75,13 +82,20 @@ public final class ProviderSimulators implements AutoCloseable {
                     new DemoAccount("zendesk_sell", random.uuid(),
                             server.uri(ZENDESK_SELL_MOUNT + ZendeskSellSimulator.ROOT),
                             Map.of(), sell.credentials(), sell.seededLeadIds()),
+                    new DemoAccount("nutshell", random.uuid(),
+                            server.uri(NUTSHELL_MOUNT + NutshellSimulator.ROOT),
+                            Map.of(), nutshell.credentials(), nutshell.seededLeadIds()),
+                    new DemoAccount("monday_crm", random.uuid(),
+                            server.uri(MONDAY_CRM_MOUNT + MondayCrmSimulator.ROOT),
+                            Map.of("board_id", MondayCrmSimulator.LEADS_BOARD, "columns", Map.of("owner", "person")),
+                            monday.credentials(), monday.seededLeadIds()),
                     // The static set until the refresh grant is supported: a token the simulator accepts while it runs.
                     new DemoAccount("zoho_crm", random.uuid(),
                             server.uri(ZOHO_CRM_MOUNT + ZohoCrmSimulator.API_ROOT),
                             Map.of(), Map.of("access_token", zoho.staticAccessToken()), zoho.seededLeadIds()));
-            LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}, zoho_crm {}",
-                    accounts.get(0).baseUrl(), accounts.get(1).baseUrl(), accounts.get(2).baseUrl(),
-                    accounts.get(3).baseUrl());
+            LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}, nutshell {}, monday_crm {},"
+                    + " zoho_crm {}", accounts.get(0).baseUrl(), accounts.get(1).baseUrl(), accounts.get(2).baseUrl(),
+                    accounts.get(3).baseUrl(), accounts.get(4).baseUrl(), accounts.get(5).baseUrl());
             return new ProviderSimulators(server, accounts);
         } catch (RuntimeException e) {
             if (server != null) {
@@ -91,7 +105,7 @@ public final class ProviderSimulators implements AutoCloseable {
         }
     }
 
-    /** One demo account per integration, in the order insightly, pipeliner, zendesk_sell, zoho_crm. */
+    /** One demo account per integration, in the order insightly, pipeliner, zendesk_sell, nutshell, monday_crm, zoho_crm. */
     public List<DemoAccount> demoAccounts() {
         return demoAccounts;
     }

@@ -39,7 +39,7 @@ class ProviderSimulatorsTest {
             List<DemoAccount> accounts = simulators.demoAccounts();
 
             assertThat(accounts).extracting(DemoAccount::integration)
-                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "zoho_crm");
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "nutshell", "monday_crm", "zoho_crm");
             assertThat(accounts).allSatisfy(account -> {
                 assertThat(account.accountId()).matches(LOWER_CASE_UUID);
                 assertThat(account.baseUrl().getScheme()).isEqualTo("http");
@@ -67,7 +67,20 @@ class ProviderSimulatorsTest {
             assertThat(sell.credentials()).containsOnlyKeys("access_token");
             assertThat(sell.seededLeadIds()).first().isEqualTo("1");
 
-            DemoAccount zoho = accounts.get(3);
+            DemoAccount nutshell = accounts.get(3);
+            assertThat(nutshell.baseUrl().getPath()).isEqualTo("/nutshell/rest");
+            assertThat(nutshell.context()).isEmpty();
+            assertThat(nutshell.credentials()).containsOnlyKeys("username", "api_key");
+            assertThat(nutshell.credentials().get("username")).matches("demo\\+[0-9a-f]{8}@sandbox\\.example");
+            assertThat(nutshell.seededLeadIds()).containsExactly("1001-leads", "1002-leads", "1003-leads", "1004-leads", "1005-leads");
+            DemoAccount monday = accounts.get(4);
+            assertThat(monday.baseUrl().getPath()).isEqualTo("/monday_crm/v2");
+            assertThat(monday.context()).isEqualTo(Map.of("board_id", "2001047343", "columns", Map.of("owner", "person")));
+            assertThat(monday.credentials()).containsOnlyKeys("api_token");
+            assertThat(monday.seededLeadIds()).containsExactly(
+                    "18273395993", "18273396001", "18273396015", "18273396027", "18273396042");
+
+            DemoAccount zoho = accounts.get(5);
             assertThat(zoho.baseUrl().getPath()).isEqualTo("/zoho_crm/crm/v8");
             assertThat(zoho.context()).isEmpty();
             assertThat(zoho.credentials()).containsOnlyKeys("access_token");
@@ -97,9 +110,15 @@ class ProviderSimulatorsTest {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(2), "/leads/", id), sell).statusCode())
                         .as("zendesk_sell lead %s", id).isEqualTo(200);
             }
-            String[] zoho = {"Authorization", "Zoho-oauthtoken " + accounts.get(3).credentials().get("access_token")};
+            Map<String, String> credentials3 = accounts.get(3).credentials();
+            String[] nutshell = {"Authorization", basic(credentials3.get("username"), credentials3.get("api_key"))};
             for (String id : accounts.get(3).seededLeadIds()) {
-                assertThat(send("GET", SandboxHttp.lead(accounts.get(3), "/Leads/", id), zoho).statusCode())
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(3), "/leads/", id), nutshell).statusCode())
+                        .as("nutshell lead %s", id).isEqualTo(200);
+            }
+            String[] zoho = {"Authorization", "Zoho-oauthtoken " + accounts.get(5).credentials().get("access_token")};
+            for (String id : accounts.get(5).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(5), "/Leads/", id), zoho).statusCode())
                         .as("zoho_crm lead %s", id).isEqualTo(200);
             }
         }

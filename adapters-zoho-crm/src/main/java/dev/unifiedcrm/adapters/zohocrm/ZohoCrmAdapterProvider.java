@@ -84,7 +84,7 @@ public final class ZohoCrmAdapterProvider implements CrmAdapterProvider {
                         + " is not accepted: zoho_crm accounts take only context.data_center");
             }
         }
-        String dataCenter = account.context().get(DATA_CENTER);
+        String dataCenter = account.contextString(DATA_CENTER).orElse(null);
         if (dataCenter != null && ZohoCrmDataCenter.of(dataCenter).isEmpty()) {
             throw new InvalidAccountException("context.data_center", "context.data_center must be one of "
                     + ZohoCrmDataCenter.accepted() + " (exact, lower case), was '" + dataCenter + "'");
@@ -137,7 +137,7 @@ public final class ZohoCrmAdapterProvider implements CrmAdapterProvider {
      */
     static URI apiRoot(IntegratedAccount account) {
         String root = account.baseUrl().map(URI::toString).orElseGet(() -> ZohoCrmDataCenter
-                .of(account.context().get(DATA_CENTER))
+                .of(account.contextString(DATA_CENTER).orElse(null))
                 .orElseThrow(() -> new IllegalStateException("account " + account.id() + " has no valid data centre"))
                 .apiRoot().toString());
         while (root.endsWith("/")) {

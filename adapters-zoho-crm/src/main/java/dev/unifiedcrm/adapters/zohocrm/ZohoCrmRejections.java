@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Zoho's failures as {@link ProviderRejection}s. Zoho's error code decides the status, whatever the
  * HTTP status it came with: an {@code INVALID_DATA} about the id inside a 200 is a 404, a
- * {@code RECORD_LOCKED} inside a 400 a 409.
+ * {@code RECORD_LOCKED} inside a 400 a 409. A failure inside a 2xx keeps the answer as it came beside
+ * the status its code names.
  */
 final class ZohoCrmRejections {
 
@@ -25,10 +26,14 @@ final class ZohoCrmRejections {
     }
 
     /**
-     * A rejection standing for {@code status}. When Zoho's code names another status than the HTTP
-     * one, the answer is passed on under the status the code stands for (headers and body as they came).
+     * A rejection standing for {@code status}. A 2xx answer is kept as it came, reporting the failure in
+     * its body. A 4xx or 5xx answer whose code names another status is passed on under that status
+     * (headers and body as they came): the domain carries a reported status only beside a 2xx.
      */
     static ProviderRejection rejection(ProviderAnswer answer, int status, String message, String code) {
+        if (answer.isSuccess()) {
+            return ProviderRejection.reportedInBody(answer, status, message, code, null, false);
+        }
         ProviderAnswer standingFor = answer.status() == status ? answer
                 : new ProviderAnswer(status, answer.headers(), answer.contentType(), answer.body(), answer.parsedBody());
         return new ProviderRejection(standingFor, message, code, null, false);

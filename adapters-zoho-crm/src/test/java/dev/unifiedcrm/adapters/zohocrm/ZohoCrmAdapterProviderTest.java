@@ -74,6 +74,15 @@ class ZohoCrmAdapterProviderTest {
     }
 
     @Test
+    void aDataCentreThatIsNotAStringIsRefused() {
+        var account = new IntegratedAccount(IntegratedAccountId.parse("c3d9a4e1-5b6f-4a7c-8d2e-1f0a9b8c7d61").orElseThrow(),
+                new Integration("zoho_crm"), Map.of("data_center", 1), Optional.empty(), Pacing.providerDefault(),
+                Credentials.of(Map.of("access_token", TOKEN)));
+
+        assertThat(refused(account).field()).isEqualTo("context.data_center");
+    }
+
+    @Test
     void withoutDataCentreOrBaseUrlTheDataCentreIsRequired() {
         InvalidAccountException refused = refused(account(Map.of(), null, Map.of("access_token", TOKEN)));
 

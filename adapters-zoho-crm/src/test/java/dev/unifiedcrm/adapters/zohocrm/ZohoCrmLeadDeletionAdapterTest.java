@@ -328,6 +328,9 @@ class ZohoCrmLeadDeletionAdapterTest extends LeadDeletionPortContract {
         assertThat(rejection.delivery()).isEqualTo(Delivery.ANSWERED);
         assertThat(rejection.providerMessage()).contains(message);
         assertThat(rejection.providerErrorCode()).contains(code);
+        // A failure inside a 2xx keeps Zoho's answer as it came; a 4xx stands for the status its code names.
+        assertThat(rejection.reportedInBody()).isEqualTo(httpStatus < 300);
+        assertThat(rejection.providerAnswer().status()).isEqualTo(httpStatus < 300 ? httpStatus : status);
         assertThat(rejection.providerAnswer().parsedBody()).isInstanceOf(RemoteBody.Json.class);
         provider.verify(1, deleteRequestedFor(urlPathEqualTo(fullLeadPath())));
     }
