@@ -339,6 +339,8 @@ zo_gone = {"data": [{"code": "INVALID_DATA", "details": {"id": ZO_LEAD}, "messag
 script[("DELETE", ZO_PATH)] = (200, {"Content-Type": "application/json"}, json.dumps(zo_gone).encode())
 st, hd, body = req("DELETE", L + ZO_LEAD + "?integrated_account_id=" + ZO); b = is_error("zo 404 in 200", st, hd, body, 404, remote=True)
 check("zo 404 message/raw", (b or {}).get("message") == "the id given seems to be invalid." and (b or {}).get("raw_response") == zo_gone, body)
+st, hd, body = req("DELETE", L + ZO_LEAD + "?integrated_account_id=" + ZO + "&truto_response_format=raw")
+check("zo raw passes the 200 on", st == 200 and j(body) == zo_gone and "x-delete-outcome" not in hd, (st, body, hd))
 script[("DELETE", ZO_PATH)] = (200, {"Content-Type": "application/json"}, b'{"data":[{"code":"RECORD_LOCKED","details":{},"message":"locked","status":"error"}]}')
 st, hd, body = req("DELETE", L + ZO_LEAD + "?integrated_account_id=" + ZO); is_error("zo 409 in 200", st, hd, body, 409, remote=True)
 script[("DELETE", ZO_PATH)] = (200, {"Content-Type": "application/json"}, b'{"data":[{"code":"INTERNAL_ERROR","details":{},"message":"oops","status":"error"}]}')
