@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ public final class ProviderSimulators implements AutoCloseable {
             InsightlySimulator insightly = new InsightlySimulator(random.uuid(), InsightlySimulator.DAILY_QUOTA);
             PipelinerSimulator pipeliner = new PipelinerSimulator(
                     "sandbox_" + random.hex(6), random.hex(24), Clock.systemUTC());
-            ZendeskSellSimulator sell = new ZendeskSellSimulator(random.hex(32), random);
+            ZendeskSellSimulator sell = new ZendeskSellSimulator(random.hex(32), random, Clock.systemUTC());
 
             Map<String, ProviderSimulator> mounts = new LinkedHashMap<>();
             mounts.put(INSIGHTLY_MOUNT, insightly);
@@ -68,7 +69,8 @@ public final class ProviderSimulators implements AutoCloseable {
                             pipeliner.seededLeadIds()),
                     new DemoAccount("zendesk_sell", random.uuid(),
                             server.uri(ZENDESK_SELL_MOUNT + ZendeskSellSimulator.ROOT),
-                            Map.of(), sell.credentials(), sell.seededLeadIds()));
+                            Map.of(), sell.oauthCredentials(), sell.seededLeadIds(),
+                            Optional.of(server.uri(ZENDESK_SELL_MOUNT + ZendeskSellSimulator.TOKEN_PATH))));
             LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}",
                     accounts.get(0).baseUrl(), accounts.get(1).baseUrl(), accounts.get(2).baseUrl());
             return new ProviderSimulators(server, accounts);

@@ -88,9 +88,7 @@ public final class ZendeskSellAdapterProvider implements CrmAdapterProvider {
                     "context." + key + " is not accepted: zendesk_sell accounts take no context"
                             + " (the access token names the Sell account)");
         });
-        CredentialSet set = CredentialSet.pick(CREDENTIAL_SETS, account.credentials()).orElseThrow(() ->
-                new InvalidAccountException("credentials", "credentials must hold exactly the keys {access_token}"
-                        + " (a personal or OAuth access token) or {client_id, client_secret, refresh_token} (an OAuth client)"));
+        CredentialSet set = CredentialSet.require(CREDENTIAL_SETS, account.credentials(), INTEGRATION.name());
         for (String name : set.keys()) {
             if (!TOKEN.matcher(account.credentials().require(name)).matches()) {
                 throw new InvalidAccountException("credentials." + name,

@@ -236,10 +236,7 @@ final class ConfigurationFile {
             throw scope.error("credentials", "every credential must be a non-empty string");
         }
 
-        List<CredentialSet> sets = provider.credentialSets();
-        CredentialSet set = CredentialSet.pick(sets, credentials).orElseThrow(() -> scope.error("credentials",
-                "must hold exactly the keys of one of " + integrationName + "'s credential sets: "
-                        + String.join(" or ", sets.stream().map(CredentialSet::describe).toList())));
+        CredentialSet set = credentialSet(scope, provider, credentials);
 
         Optional<URI> baseUrl = url(scope, node, "base_url");
         Optional<URI> tokenUrl = url(scope, node, "token_url");
@@ -262,6 +259,16 @@ final class ConfigurationFile {
             throw scope.error(e.field(), e.getMessage());
         }
         return account;
+    }
+
+    /** The one credential set whose keys the account's credentials hold exactly; else the field that is wrong. */
+    private static CredentialSet credentialSet(Scope scope, CrmAdapterProvider provider, Credentials credentials)
+            throws InvalidConfigurationException {
+        try {
+            return CredentialSet.require(provider.credentialSets(), credentials, provider.integration().name());
+        } catch (InvalidAccountException e) {
+            throw scope.error(e.field(), e.getMessage().substring(e.field().length() + 1));
+        }
     }
 
     /** {@code base_url} or {@code token_url}: https, or http to a loopback host. */

@@ -39,7 +39,8 @@ final class SandboxMode implements AutoCloseable {
                     demo.context(),
                     Optional.of(demo.baseUrl()),
                     Pacing.providerDefault(),
-                    Credentials.of(demo.credentials())));
+                    Credentials.of(demo.credentials()),
+                    demo.tokenUrl()));
         }
         this.configuration = new ServiceConfiguration(List.of(token), Timeouts.DEFAULTS, Optional.empty(), accounts);
     }

@@ -59,6 +59,35 @@ public record CredentialSet(Set<String> keys, Set<String> secret, Grant grant) {
         return matching.size() == 1 ? Optional.of(matching.get(0)) : Optional.empty();
     }
 
+    /**
+     * The one set of {@code sets} whose keys are exactly the credentials' names.
+     *
+     * @param integration the integration's name, for the message
+     * @throws InvalidAccountException naming a key of no set ({@code credentials.api_key}), the key missing
+     *                                 from the only set that could still match ({@code credentials.refresh_token}),
+     *                                 or else {@code credentials}; never a value
+     */
+    public static CredentialSet require(List<CredentialSet> sets, Credentials credentials, String integration) {
+        Optional<CredentialSet> picked = pick(sets, credentials);
+        if (picked.isPresent()) {
+            return picked.get();
+        }
+        String accepted = integration + " takes exactly the keys "
+                + String.join(" or ", sets.stream().map(CredentialSet::describe).toList());
+        for (String name : credentials.names()) {
+            if (sets.stream().noneMatch(set -> set.keys().contains(name))) {
+                throw new InvalidAccountException("credentials." + name, "credentials." + name + " is not accepted: " + accepted);
+            }
+        }
+        List<CredentialSet> couldMatch = sets.stream().filter(set -> set.keys().containsAll(credentials.names())).toList();
+        if (couldMatch.size() == 1) {
+            String missing = couldMatch.get(0).keys().stream().filter(key -> !credentials.names().contains(key))
+                    .sorted().findFirst().orElseThrow();
+            throw new InvalidAccountException("credentials." + missing, "credentials." + missing + " is required: " + accepted);
+        }
+        throw new InvalidAccountException("credentials", "credentials match no credential set: " + accepted);
+    }
+
     /** The keys in a stable order, for messages ({@code {client_id, client_secret, refresh_token}}). */
     public String describe() {
         return "{" + String.join(", ", keys.stream().sorted().toList()) + "}";
