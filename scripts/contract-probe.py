@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Black-box contract probe, from outside: starts api-http.jar with a config file against fake providers
-on loopback (Python's standard library only) and checks the contract's sections 1 to 6 as a client sees
-them: order of checks, errors, formats, headers, what reached the provider, idempotency, local rate
+on loopback (Python's standard library only) and checks the documented API as a client sees
+it: order of checks, errors, formats, headers, what reached the provider, idempotency, local rate
 limit, metrics, audit file, CLI and configuration errors. Not part of CI (which runs ./mvnw verify);
 a second, independent reading of the contract.
 
@@ -249,7 +249,7 @@ received.clear()
 script[("GET", "/zs/v2/leads/9")] = (404, {"Content-Type": "application/json"}, b'{"errors":[{"error":{"code":"not_found","message":"Not Found","details":"Requested lead was not found."}}],"meta":{"logref":"x"}}')
 st, hd, body = req("DELETE", L + "9?integrated_account_id=" + ZS + "&return_deleted_lead=true"); is_error("rdl fetch fails", st, hd, body, 404, remote=True)
 check("rdl fetch fails no delete", [r[0] for r in received] == ["GET"], [r[:2] for r in received])
-# section 6: idempotency
+# idempotency
 received.clear()
 script[("DELETE", "/zs/v2/leads/70")] = (204, {}, b"")
 st1, hd1, body1 = req("DELETE", L + "70?integrated_account_id=" + ZS, {"Idempotency-Key": "key-1"})

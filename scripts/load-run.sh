@@ -5,6 +5,8 @@
 #
 #   scripts/load-run.sh                      # 20000 requests, concurrency 64
 #   REQUESTS=50000 scripts/load-run.sh
+#   AUDIT=on scripts/load-run.sh             # with an audit log (in a temporary folder), to measure its cost
+#   SERVICE_FLAGS="-Dname=value" scripts/load-run.sh   # extra JVM flags for the service
 #   SHARED_STATE=1 scripts/load-run.sh       # with shared_state on a redis-server of its own (free
 #                                            # loopback port, no persistence); every KEYED_EVERY-th
 #                                            # request (default 2) carries an Idempotency-Key
@@ -14,6 +16,8 @@ cd "$(dirname "$0")/.."
 REQUESTS=${REQUESTS:-20000}
 CONCURRENCY=${CONCURRENCY:-64}
 PACED_EVERY=${PACED_EVERY:-20}
+AUDIT=${AUDIT:-off}
+SERVICE_FLAGS=${SERVICE_FLAGS:-}
 SHARED_STATE=${SHARED_STATE:-0}
 KEYED_EVERY=${KEYED_EVERY:-0}
 JAR=api-http/target/api-http.jar
@@ -64,9 +68,14 @@ INSIGHTLY=5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12
 PIPELINER=9a3e7b21-64c8-4f1d-8e5b-3d2c1b0a9f23
 SELL=0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01
 PACED=6e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b
+AUDIT_ENTRY=""
+if [ "$AUDIT" = on ]; then
+  # In the temporary folder: forces cost what the file system under it makes them cost (tmpfs: nothing).
+  AUDIT_ENTRY="\"audit_log\": \"$WORK/audit.jsonl\","
+fi
 cat >"$WORK/config.json" <<JSON
 {
-  "api_tokens": ["\${env:LOAD_TOKEN}"],
+  "api_tokens": ["\${env:LOAD_TOKEN}"],$AUDIT_ENTRY
   "timeouts": {"connect_ms": 1000, "attempt_ms": 2000, "request_ms": 3000},
   $SHARED_STATE_JSON
   "accounts": [
@@ -82,7 +91,8 @@ cat >"$WORK/config.json" <<JSON
 }
 JSON
 
-LOAD_TOKEN="$TOKEN" java -Xmx256m -jar "$JAR" --config "$WORK/config.json" --port 0 --host 127.0.0.1 \
+# shellcheck disable=SC2086 # SERVICE_FLAGS holds several flags
+LOAD_TOKEN="$TOKEN" java -Xmx256m $SERVICE_FLAGS -jar "$JAR" --config "$WORK/config.json" --port 0 --host 127.0.0.1 \
   >"$WORK/service.out" 2>"$WORK/service.err" &
 SERVICE_PID=$!
 PIDS+=($SERVICE_PID)
@@ -97,6 +107,9 @@ STATUS=0
 KEYED_EVERY=$KEYED_EVERY java scripts/load/LoadDriver.java "$PORT" "$TOKEN" "$REQUESTS" "$CONCURRENCY" "$PACED_EVERY" "${ACCOUNTS[@]}" || STATUS=$?
 echo "heap after GC at end:   $(heap_after_gc $SERVICE_PID)"
 echo "provider requests received (warm-up included): $(curl -s "$PROVIDERS/requests")"
+if [ "$AUDIT" = on ]; then
+  echo "audit log lines: $(wc -l <"$WORK/audit.jsonl") on $(df -P "$WORK" | awk 'NR==2 {print $1}')"
+fi
 echo "service log lines at WARN or ERROR: $(grep -c -E ' (WARN|ERROR) ' "$WORK/service.err" || true)"
 if [ "$SHARED_STATE" = 1 ]; then
   echo "redis: $(redis-cli -p "$REDIS_PORT" dbsize) keys, $(redis-cli -p "$REDIS_PORT" info memory | grep -m1 '^used_memory_human' | tr -d '\r')"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# HTTP load comparison for issue 8, in one go so that every figure shares the machine's state:
+# HTTP load comparison against the performance targets, in one go so that every figure shares the machine's state:
 #   (a) wrk straight to an nginx stub provider (nginx itself answers 202 / 200 + JSON / 204);
 #   (b) wrk through an nginx reverse proxy to that stub: the floor for any HTTP hop;
 #   (c) wrk through api-http.jar (accounts' base_url at the stub, unpaced, audit log on) to the stub.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# JMH benchmarks of the in-process path (issue 8): the library's delete per integration and format
+# JMH benchmarks of the in-process path: the library's delete per integration and format
 # against two floors (a bare java.net.http.HttpClient DELETE and a raw-socket exchange) on a
 # loopback stub, and Feign over each HTTP client. Builds the `benchmarks` profile with the reactor,
 # runs benchmarks.jar (any JMH option passes through: a regex, -f, -i, -wi, -prof gc, ...), keeps

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up of api-http.jar under several JVM flag sets: the time from `java -jar` to the first 200
 # on /health (median of PERF_STARTS starts) and the resident set right after it (VmRSS).
-# Issue 8's target: under 1.5 s. Needs curl; builds nothing (run ./mvnw -B -q -DskipTests package first).
+# The target: under 1.5 s. Needs curl; builds nothing (run ./mvnw -B -q -DskipTests package first).
 #   scripts/perf-startup.sh                         # the flag sets below
 #   scripts/perf-startup.sh "-Xmx64m" "-XX:+UseG1GC" # flag sets of your own, one per argument
 # "@appcds" in a flag set stands for an application class-data archive of the jar, made first by

@@ -26,12 +26,12 @@ public final class LoadDriver {
     private static final String PL_PREFIX = "8c4d1f7e-3b2a-4d9e-9f10-";
     /**
      * Successes, the fake providers' 404 and 422, their 503 as a 502; the paced account may also answer
-     * 429, and 504: the contract lets a call wait for its turn as long as the time left, so a turn that
-     * comes at the very end leaves too little time for the exchange.
+     * 429. Not 504: a call waits for its turn only while one exchange's time is still left after the
+     * wait, so its own waiting never makes it time out.
      */
     private static final java.util.Set<String> EXPECTED = java.util.Set.of(
             "unpaced 200", "unpaced 404", "unpaced 422", "unpaced 502",
-            "paced 200", "paced 404", "paced 422", "paced 502", "paced 429", "paced 504");
+            "paced 200", "paced 404", "paced 422", "paced 502", "paced 429");
 
     record Account(String id, String integration, String kind) {
     }
@@ -100,6 +100,8 @@ public final class LoadDriver {
             System.out.printf("  %-12s %7d   %6.1f / %6.1f / %6.1f%n", key, count.sum(),
                     ms(sorted, 0.50), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
         });
+        System.out.println("paced 504 (a wait that left too little time for the exchange): "
+                + (byStatus.containsKey("paced 504") ? byStatus.get("paced 504").sum() : 0));
         System.out.println("transport errors: " + (errors.isEmpty() ? "none" : new TreeMap<>(errors)));
         var unexpected = new TreeMap<String, Long>();
         byStatus.forEach((key, count) -> {

@@ -34,6 +34,14 @@ public final class ApiErrors {
         return error(500, INTERNAL_ERROR_MESSAGE);
     }
 
+    /**
+     * The reason phrase that an error body of this status carries as {@code error}, for a transport
+     * that writes one next to the status (HTTP/1.1's status line), so that the two never disagree.
+     */
+    public static String reasonPhrase(int status) {
+        return ReasonPhrases.of(status);
+    }
+
     /** The error body of a non-remote error. */
     public static Map<String, Object> body(int status, String message) {
         var body = new LinkedHashMap<String, Object>();

@@ -22,7 +22,8 @@ public interface CallPacer {
     /**
      * @param account       whose provider is about to be called
      * @param ratePerSecond the account's pace in calls per second; empty means unpaced
-     * @param maxWait       the longest this call may wait (the time left for the request)
+     * @param maxWait       the longest this call may wait: the time left for the request less one
+     *                      exchange's time ({@link Timeouts#longestPacingWait})
      */
     Turn awaitTurn(IntegratedAccountId account, OptionalDouble ratePerSecond, Duration maxWait);
 

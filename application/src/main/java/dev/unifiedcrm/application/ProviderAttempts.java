@@ -26,8 +26,9 @@ import java.util.function.Function;
 
 /**
  * The provider exchanges of one request: the fetch of {@code return_deleted_lead} when asked, then
- * the delete. Each attempt takes a turn from the {@link CallPacer} (a wait longer than the time
- * left refuses the call), is retried as {@link RetryRules} says by the {@link RetryExecutor}, is told
+ * the delete. Each attempt takes a turn from the {@link CallPacer}, waiting only while one
+ * exchange's time is still left after the wait ({@link Timeouts#longestPacingWait}; a later turn
+ * refuses the call at once), is retried as {@link RetryRules} says by the {@link RetryExecutor}, is told
  * to the listener and to the audit trail. A provider's failure becomes a result; only a defect
  * or {@link AuditedCall.NotRecorded} is thrown.
  */
@@ -126,7 +127,7 @@ final class ProviderAttempts {
             if (number > 1) {
                 events.emit(new DeleteLeadEvent.Retry(requestId, account.id(), account.integration(), exchange, number));
             }
-            var turn = pacer.awaitTurn(account.id(), rate, deadline.remaining());
+            var turn = pacer.awaitTurn(account.id(), rate, timeouts.longestPacingWait(deadline.remaining()));
             if (!turn.granted()) {
                 throw new PacingRefusal(turn.waitTime());
             }

@@ -20,4 +20,20 @@ public record Timeouts(Duration connect, Duration attempt, Duration request) {
             }
         }
     }
+
+    /**
+     * How long a call may wait for its turn under a local rate limit when {@code timeLeft} remains
+     * of its request: the wait must leave one exchange's time ({@link #attempt()}, or half of
+     * {@code timeLeft} when that is less). A longer wait would leave the provider call too little
+     * time, and its timeout would be an uncertain answer that our own waiting caused.
+     */
+    public Duration longestPacingWait(Duration timeLeft) {
+        Objects.requireNonNull(timeLeft, "timeLeft");
+        if (timeLeft.isNegative() || timeLeft.isZero()) {
+            return Duration.ZERO;
+        }
+        Duration half = timeLeft.dividedBy(2);
+        Duration kept = attempt.compareTo(half) < 0 ? attempt : half;
+        return timeLeft.minus(kept);
+    }
 }

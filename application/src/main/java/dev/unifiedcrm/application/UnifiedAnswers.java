@@ -188,7 +188,7 @@ public final class UnifiedAnswers {
     private static ApiResponse rateLimited(DeleteLeadResult.RateLimited limited) {
         long seconds = Math.max(1, (limited.waitTime().toNanos() + 999_999_999L) / 1_000_000_000L);
         return ApiErrors.error(429, "Too many requests for integrated account " + limited.account()
-                + ": its local rate limit would make this call wait longer than the time left. Retry after "
+                + ": its local rate limit would make this call wait until too little time is left for the provider call. Retry after "
                 + seconds + " s.", Map.of("retry-after", String.valueOf(seconds)));
     }
 

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Contract section 6, audit trail: when the service writes the started and finished entries, and what they hold. */
+/** The audit trail: when the service writes the started and finished entries, and what they hold. */
 class DeleteLeadServiceAuditTest {
 
     private static final IntegratedAccountId ACCOUNT = IntegratedAccountId.parse("5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12").orElseThrow();
@@ -267,7 +267,10 @@ class DeleteLeadServiceAuditTest {
 
     @SafeVarargs
     private void script(Supplier<Object>... steps) {
-        Deque<Supplier<Object>> left = new ArrayDeque<>(List.of(steps));
+        Deque<Supplier<Object>> left = new ArrayDeque<>();
+        for (Supplier<Object> step : steps) {
+            left.add(step);
+        }
         insightly.deletion = call -> {
             Object next = (left.size() > 1 ? left.pop() : left.peek()).get();
             if (next instanceof RuntimeException failure) {

@@ -38,7 +38,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-/** Contract section 6: retries, uncertain deletes, Idempotency-Key, local rate limit, and what the listener hears. */
+/** Retries, uncertain deletes, Idempotency-Key, local rate limit, and what the listener hears. */
 class DeleteLeadServiceReliabilityTest {
 
     private static final IntegratedAccountId INSIGHTLY_ACCOUNT = id("5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12");
@@ -552,19 +552,42 @@ class DeleteLeadServiceReliabilityTest {
         }
 
         @Test
-        void aCallMayWaitForItsTurnAsLongAsTheTimeLeft() {
+        void aWaitForATurnKeepsOneExchangesTimeOrHalfTheTimeLeft() {
             var waits = new CopyOnWriteArrayList<Duration>();
             pacer = (account, rate, maxWait) -> {
                 waits.add(maxWait);
                 return CallPacer.Turn.GRANTED;
             };
-            timeouts = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(30));
 
+            timeouts = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30));
+            UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+            timeouts = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(30));
             UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
 
-            // The contract: 429 only for a wait "longer than the time left"; nothing is kept back for the exchange.
-            assertThat(waits).singleElement().satisfies(wait ->
-                    assertThat(wait).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(30)));
+            assertThat(waits).hasSize(2);
+            assertThat(waits.get(0)).isBetween(Duration.ofSeconds(27), Duration.ofSeconds(28));
+            assertThat(waits.get(1)).isBetween(Duration.ofSeconds(14), Duration.ofSeconds(15));
+        }
+
+        @Test
+        void aPacedCallThatCannotKeepOneExchangesTimeIsA429AtOnceWithoutAProviderCall() {
+            // A pacer that keeps its promise: it grants when the turn comes within maxWait, else refuses.
+            Duration turnComesIn = Duration.ofMillis(28_500);
+            var waits = new CopyOnWriteArrayList<Duration>();
+            pacer = (account, rate, maxWait) -> {
+                waits.add(maxWait);
+                return turnComesIn.compareTo(maxWait) <= 0 ? CallPacer.Turn.GRANTED : CallPacer.Turn.refused(turnComesIn);
+            };
+            timeouts = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30));
+
+            ApiResponse response = UnifiedAnswers.answer(service(), DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+
+            // The turn comes within the 30 s left, but then less than the 2 s of one exchange would remain.
+            assertError(response, 429, "Unknown");
+            assertThat(response.headers()).containsExactly(entry("retry-after", "29"));
+            assertThat(tree(response)).doesNotContainKey("truto_is_remote_error");
+            assertThat(waits).singleElement().satisfies(wait -> assertThat(wait).isLessThan(turnComesIn));
+            assertThat(insightly.exchanges).isEmpty();
         }
 
         @Test
@@ -665,7 +688,10 @@ class DeleteLeadServiceReliabilityTest {
 
     @SafeVarargs
     private void script(Supplier<Object>... steps) {
-        Deque<Supplier<Object>> left = new ArrayDeque<>(List.of(steps));
+        Deque<Supplier<Object>> left = new ArrayDeque<>();
+        for (Supplier<Object> step : steps) {
+            left.add(step);
+        }
         LeadDeletionPort port = call -> {
             Object next = (left.size() > 1 ? left.pop() : left.peek()).get();
             if (next instanceof RuntimeException failure) {

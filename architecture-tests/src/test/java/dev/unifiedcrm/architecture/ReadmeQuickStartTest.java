@@ -75,6 +75,22 @@ class ReadmeQuickStartTest {
         provider.verify(1, anyRequestedFor(anyUrl()));
     }
 
+    @Test
+    void withoutTheTokenTheQuickStartSaysWhatToSet() throws Exception {
+        Path classes = compile(quickStartBlock());
+        var process = new ProcessBuilder(java(), "-cp", classes + File.pathSeparator + testClassPath(), "QuickStart")
+                .redirectErrorStream(true);
+        process.environment().remove("SELL_TOKEN");
+        Process running = process.start();
+        String output = new String(running.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(running.exitValue()).isNotZero();
+        assertThat(output).contains("IllegalStateException: Set SELL_TOKEN to a Zendesk Sell access token.")
+                .doesNotContain("NullPointerException");
+        provider.verify(0, anyRequestedFor(anyUrl()));
+    }
+
     private static String quickStartBlock() throws Exception {
         Matcher block = BLOCK.matcher(Files.readString(README, StandardCharsets.UTF_8));
         assertThat(block.find()).as("README.md has a java block under '## Library quick start'").isTrue();
@@ -107,8 +123,7 @@ class ReadmeQuickStartTest {
 
     /** Runs in its own JVM: the block reads its token from the environment and prints to standard output. */
     private List<String> run(Path classes) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = new ArrayList<>(List.of(java, "-cp", classes + File.pathSeparator + testClassPath(), "QuickStart"));
+        var command = new ArrayList<>(List.of(java(), "-cp", classes + File.pathSeparator + testClassPath(), "QuickStart"));
         var process = new ProcessBuilder(command).redirectError(work.resolve("stderr.txt").toFile());
         process.environment().put("SELL_TOKEN", TOKEN);
         Process running = process.start();
@@ -116,6 +131,10 @@ class ReadmeQuickStartTest {
         assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(running.exitValue()).as("exit status; stderr: %s", Files.readString(work.resolve("stderr.txt"))).isZero();
         return stdout.lines().toList();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** Surefire starts tests from a manifest-only jar: the real class path is in its own property. */

@@ -45,7 +45,7 @@ public final class BenchmarkMain {
         Map<String, Result<?>> floor = scores(results, "FloorBenchmark.httpClient");
         Map<String, Result<?>> socket = scores(results, "FloorBenchmark.rawSocket");
         out.println("In-process delete against the loopback stub, time per operation in microseconds (± 99.9% CI)");
-        out.println("ratio = library / bare HttpClient (issue 8 target <= 1.10); vs socket = library / raw-socket exchange");
+        out.println("ratio = library / bare HttpClient (target <= 1.10); vs socket = library / raw-socket exchange");
         String row = "%-13s %-11s %16s %16s %6s %9s %16s %9s%n";
         out.printf(Locale.ROOT, row, "integration", "format", "library", "HttpClient", "ratio", "added",
                 "raw socket", "vs socket");

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * What an Insightly account must hold (contract section 5) and what follows from it: the API root
+ * What an Insightly account must hold (its configuration keys) and what follows from it: the API root
  * and the {@code Authorization} header. Never shows a credential value.
  */
 final class InsightlyAccount {

@@ -9,7 +9,6 @@ import org.mapstruct.BeanMapping;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.Named;
-import org.mapstruct.factory.Mappers;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -25,13 +24,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Insightly's lead onto the unified {@link Lead}, following the mapping table of {@code providers.md}.
+ * Insightly's lead onto the unified {@link Lead}, following the mapping table in this module's README.
  * Empty or blank strings and nulls become absent; list entries without a value are dropped.
  */
 @Mapper
 interface InsightlyLeadMapper {
 
-    InsightlyLeadMapper INSTANCE = Mappers.getMapper(InsightlyLeadMapper.class);
+    InsightlyLeadMapper INSTANCE = new InsightlyLeadMapperImpl();
 
     /** Insightly's {@code yyyy-MM-dd HH:mm:ss}, always UTC; a fraction of a second is kept if one ever comes. */
     DateTimeFormatter INSIGHTLY_DATE_TIME = new DateTimeFormatterBuilder()

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What a Pipeliner account must hold (contract section 5) and the API root it leads to.
+ * What a Pipeliner account must hold (its configuration keys) and the API root it leads to.
  * Messages name the field and what is accepted, never a value: a service URL could hold userinfo.
  */
 final class PipelinerAccounts {
@@ -57,9 +57,13 @@ final class PipelinerAccounts {
                             + " (for example https://eu-central.api.pipelinersales.com)");
         }
         String spaceId = account.context().get(SPACE_ID);
-        if (spaceId == null || !SPACE_ID_FORMAT.matcher(spaceId).matches()) {
+        if (spaceId == null && account.baseUrl().isEmpty()) {
             throw new InvalidAccountException("context.space_id",
-                    "context.space_id is required: 1 to 64 of the characters A-Z a-z 0-9 _ -");
+                    "context.space_id is required unless base_url is set: 1 to 64 of the characters A-Z a-z 0-9 _ -");
+        }
+        if (spaceId != null && !SPACE_ID_FORMAT.matcher(spaceId).matches()) {
+            throw new InvalidAccountException("context.space_id",
+                    "context.space_id must be 1 to 64 of the characters A-Z a-z 0-9 _ -");
         }
         for (String name : new String[] {USERNAME, PASSWORD}) {
             if (account.credentials().find(name).isEmpty()) {

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * The Pipeliner integration ({@code pipeliner}), found by {@link java.util.ServiceLoader}: lead ids
- * are UUIDs, no request rate is published (unpaced), accounts need {@code context.space_id},
- * {@code context.service_url} (unless {@code base_url} is set), {@code credentials.username} and
+ * are UUIDs, no request rate is published (unpaced), accounts need {@code context.service_url} and
+ * {@code context.space_id} (neither when {@code base_url} is set), {@code credentials.username} and
  * {@code credentials.password}.
  */
 public final class PipelinerAdapterProvider implements CrmAdapterProvider {

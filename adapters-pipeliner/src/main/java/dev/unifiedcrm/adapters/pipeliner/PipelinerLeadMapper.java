@@ -9,7 +9,6 @@ import dev.unifiedcrm.domain.Reference;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.Named;
-import org.mapstruct.factory.Mappers;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,14 +25,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Pipeliner's lead onto the unified {@link Lead}, as the mapping table of {@code providers.md} says.
+ * Pipeliner's lead onto the unified {@link Lead}, as the mapping table in this module's README says.
  * A Pipeliner lead is a deal-like record: it has no title (its {@code name} is the deal's name),
  * no first or last name, no address, no last activity date and no converted contact or account.
  */
 @Mapper
 interface PipelinerLeadMapper {
 
-    PipelinerLeadMapper INSTANCE = Mappers.getMapper(PipelinerLeadMapper.class);
+    PipelinerLeadMapper INSTANCE = new PipelinerLeadMapperImpl();
 
     /** Pipeliner's {@code yyyy-MM-dd'T'HH:mm:ss.ffffff+00:00}; any offset, UTC when it has none. */
     DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()

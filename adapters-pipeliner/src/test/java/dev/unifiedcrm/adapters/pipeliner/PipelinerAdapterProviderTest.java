@@ -85,6 +85,14 @@ class PipelinerAdapterProviderTest {
     }
 
     @Test
+    void aBaseUrlNeedsNeitherServiceUrlNorSpaceIdAndIsTheApiRoot() {
+        var account = account(context(null, null), Optional.of(URI.create("https://proxy.example/pl/spaces/s1/")), credentials());
+
+        assertThatCode(() -> provider.checkAccount(account)).doesNotThrowAnyException();
+        assertThat(PipelinerAccounts.apiRoot(account)).isEqualTo(URI.create("https://proxy.example/pl/spaces/s1"));
+    }
+
+    @Test
     void acceptsASpaceIdOfSixtyFourCharacters() {
         assertThatCode(() -> provider.checkAccount(account(context(SERVICE_URL, "a".repeat(64)), Optional.empty(), credentials())))
                 .doesNotThrowAnyException();
@@ -93,8 +101,15 @@ class PipelinerAdapterProviderTest {
     // ---- accounts that are refused ----
 
     @Test
-    void refusesAMissingSpaceIdEvenWithABaseUrl() {
-        assertRefused(account(context(null, null), Optional.of(URI.create("https://proxy.example/pl")), credentials()),
+    void refusesAMissingSpaceIdWithoutABaseUrl() {
+        InvalidAccountException refused = assertRefused(account(context(SERVICE_URL, null), Optional.empty(), credentials()),
+                "context.space_id");
+        assertThat(refused.getMessage()).contains("base_url");
+    }
+
+    @Test
+    void refusesAMalformedSpaceIdEvenWithABaseUrl() {
+        assertRefused(account(context(null, "my space"), Optional.of(URI.create("https://proxy.example/pl")), credentials()),
                 "context.space_id");
     }
 

@@ -11,7 +11,6 @@ import dev.unifiedcrm.domain.ProviderCall;
 import dev.unifiedcrm.provider.http.OAuthTokens;
 import dev.unifiedcrm.provider.http.ProviderHttp;
 import feign.Target;
-import org.mapstruct.factory.Mappers;
 
 import java.util.Map;
 
@@ -37,7 +36,7 @@ final class ZendeskSellLeadDeletionAdapter implements LeadDeletionPort, LeadLook
         this.client = http.feignBuilder().target(Target.EmptyTarget.create(ZendeskSellClient.class));
         this.leads = new ZendeskSellLeadDecoder(JsonMapper.builder()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .build(), Mappers.getMapper(ZendeskSellLeadMapper.class));
+                .build(), new ZendeskSellLeadMapperImpl());
     }
 
     @Override

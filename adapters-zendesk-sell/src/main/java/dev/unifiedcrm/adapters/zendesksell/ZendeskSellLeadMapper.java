@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sell's lead onto the unified {@link Lead}, following the mapping table of {@code providers.md}.
+ * Sell's lead onto the unified {@link Lead}, following the mapping table in this module's README.
  * Every Sell field is either mapped or named below as left to {@code remote_data}; empty strings
  * and nulls become absent.
  */

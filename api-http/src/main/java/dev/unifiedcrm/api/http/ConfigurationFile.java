@@ -395,9 +395,7 @@ final class ConfigurationFile {
                 throw error(field, "must be a JSON object of strings");
             }
             var values = new LinkedHashMap<String, String>();
-            var entries = node.fields();
-            while (entries.hasNext()) {
-                var entry = entries.next();
+            for (var entry : node.properties()) {
                 String name = field + "." + printable(entry.getKey());
                 if (!entry.getValue().isTextual()) {
                     throw error(name, "must be a string");

@@ -41,12 +41,12 @@ final class FileCredentialStore implements CredentialStore {
     /**
      * Reads the store, or starts an empty one when the file does not exist yet (its folder must).
      *
-     * @throws InvalidConfigurationException naming the file and the field {@code credential_store}
+     * @throws InvalidConfigurationException naming the field {@code credential_store} and the file
      */
     static FileCredentialStore open(Path file) throws InvalidConfigurationException {
         Path folder = file.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw problem(file, "its folder does not exist");
+            throw problem(file, "cannot be used: its folder does not exist");
         }
         if (!Files.exists(file)) {
             return new FileCredentialStore(file, new TreeMap<>());
@@ -64,7 +64,7 @@ final class FileCredentialStore implements CredentialStore {
     }
 
     private static InvalidConfigurationException problem(Path file, String what) {
-        return new InvalidConfigurationException("invalid credential_store " + file + ": " + what);
+        return new InvalidConfigurationException("field credential_store: the credential store " + file + " " + what);
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * The HTTP service: every request goes through {@link #handle}, which checks it in the API's
@@ -38,12 +39,14 @@ final class HttpService {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpService.class);
     private static final int MAX_LOGGED_PATH = 200;
-    private static final String HEALTH_BODY = "{\"status\":\"UP\"}";
+    private static final byte[] HEALTH_UP = "{\"status\":\"UP\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] HEALTH_DOWN = "{\"status\":\"DOWN\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final DeleteLeadUseCase useCase;
     private final BearerTokens tokens;
     private final byte[] openApiDocument;
     private final ServiceMetrics metrics;
+    private final BooleanSupplier healthy;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicReference<Server> jetty = new AtomicReference<>();
     private Javalin app;
@@ -54,6 +57,13 @@ final class HttpService {
 
     /** @param metrics the {@code GET /metrics} body, and the count of lead requests refused before the use case */
     HttpService(DeleteLeadUseCase useCase, BearerTokens tokens, byte[] openApiDocument, ServiceMetrics metrics) {
+        this(useCase, tokens, openApiDocument, metrics, () -> true);
+    }
+
+    /** @param healthy whether {@code GET /health} answers UP (false while the audit log cannot be written) */
+    HttpService(DeleteLeadUseCase useCase, BearerTokens tokens, byte[] openApiDocument, ServiceMetrics metrics,
+                BooleanSupplier healthy) {
+        this.healthy = Objects.requireNonNull(healthy, "healthy");
         this.useCase = Objects.requireNonNull(useCase, "useCase");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.openApiDocument = openApiDocument.clone();
@@ -80,6 +90,7 @@ final class HttpService {
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
+                http.addCustomizer(new StatusLineReasons());
             });
             config.routes.before(this::handle);
         });
@@ -176,8 +187,9 @@ final class HttpService {
             return deleteLead(ctx, match.get().leadId(), caller.get(), requestId, logged);
         }
         return switch (route) {
-            case HEALTH -> new ApiResponse(200, Map.of(),
-                    new ResponseBody.Raw(JsonAnswers.CONTENT_TYPE, HEALTH_BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            case HEALTH -> healthy.getAsBoolean()
+                    ? new ApiResponse(200, Map.of(), new ResponseBody.Raw(JsonAnswers.CONTENT_TYPE, HEALTH_UP))
+                    : new ApiResponse(503, Map.of(), new ResponseBody.Raw(JsonAnswers.CONTENT_TYPE, HEALTH_DOWN));
             case OPENAPI -> new ApiResponse(200, Map.of(), new ResponseBody.Raw(JsonAnswers.CONTENT_TYPE, openApiDocument));
             default -> throw new IllegalStateException("route " + route + " has no handler");
         };

@@ -18,8 +18,12 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -39,6 +43,7 @@ final class Launcher {
     static final int EXIT_CANNOT_LISTEN = 1;
     static final int EXIT_USAGE = 2;
     static final int EXIT_BAD_CONFIGURATION = 2;
+    static final int EXIT_CANNOT_WRITE_CONFIGURATION = 2;
 
     private Launcher() {
     }
@@ -56,6 +61,7 @@ final class Launcher {
                     + " DELETE /unified/crm/leads/{id}?integrated_account_id=...",
             footer = {"", "Examples:",
                     "  java -jar api-http/target/api-http.jar --sandbox",
+                    "  java -jar api-http/target/api-http.jar --sandbox --write-config sandbox-config.json",
                     "  java -jar api-http/target/api-http.jar --config unified-crm.json --port 8080"})
     static final class Options {
 
@@ -75,6 +81,10 @@ final class Launcher {
         @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
                 description = "the port to listen on (default: ${DEFAULT-VALUE}; 0: a free port)")
         String port;
+
+        @Option(names = "--write-config", paramLabel = "FILE",
+                description = "with --sandbox: also write a configuration file that points at the simulators")
+        Path writeConfig;
 
         @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
                 description = "the address to listen on (default: ${DEFAULT-VALUE})")
@@ -103,6 +113,10 @@ final class Launcher {
             if (options.host.isBlank()) {
                 throw new CommandLine.ParameterException(commandLine, "Invalid value for option '--host': empty");
             }
+            if (options.writeConfig != null && !options.mode.sandbox) {
+                throw new CommandLine.ParameterException(commandLine,
+                        "Option '--write-config' needs '--sandbox': it writes the sandbox's configuration");
+            }
         } catch (CommandLine.ParameterException e) {
             err.println(e.getMessage());
             commandLine.usage(err);
@@ -118,6 +132,16 @@ final class Launcher {
             sandbox = SandboxMode.start();
             configuration = sandbox.configuration();
             companion = Optional.of(sandbox);
+            if (options.writeConfig != null) {
+                try {
+                    sandbox.writeConfiguration(options.writeConfig);
+                } catch (IOException e) {
+                    sandbox.close();
+                    err.println("cannot write the configuration file " + options.writeConfig + ": " + e);
+                    err.flush();
+                    return Outcome.exit(EXIT_CANNOT_WRITE_CONFIGURATION);
+                }
+            }
         } else {
             try {
                 configuration = ConfigurationFile.read(options.mode.config, providers, environment);
@@ -136,7 +160,7 @@ final class Launcher {
                     : CredentialStore.NONE;
         } catch (InvalidConfigurationException e) {
             companion.ifPresent(Launcher::closeQuietly);
-            err.println(e.getMessage());
+            err.println("invalid configuration file " + options.mode.config + ": " + e.getMessage());
             err.flush();
             return Outcome.exit(EXIT_BAD_CONFIGURATION);
         }
@@ -145,7 +169,15 @@ final class Launcher {
         var settings = new AdapterSettings(configuration.timeouts().connect(), UnifiedCrmVersion.userAgent(),
                 AdapterSettings.ONE_MIB, Clock.systemUTC(), credentialStore, metrics);
         var adapters = providers.build(settings);
-        Optional<AuditLogFile> audit = configuration.auditLog().map(file -> new AuditLogFile(Path.of(file), Clock.systemUTC()));
+        Optional<AuditLogFile> audit;
+        try {
+            audit = openAuditLog(configuration.auditLog());
+        } catch (InvalidConfigurationException e) {
+            companion.ifPresent(Launcher::closeQuietly);
+            err.println("invalid configuration file " + options.mode.config + ": " + e.getMessage());
+            err.flush();
+            return Outcome.exit(EXIT_BAD_CONFIGURATION);
+        }
         companion = closingAlso(companion, audit);
         DeleteLeadService.Builder builder = ReliableDeleteLeadService.builder(directory, adapters)
                 .timeouts(configuration.timeouts())
@@ -163,7 +195,7 @@ final class Launcher {
         }
         DeleteLeadService useCase = builder.build();
         var http = new HttpService(useCase, new BearerTokens(configuration.apiTokens()),
-                OpenApiDocument.bytes(), metrics);
+                OpenApiDocument.bytes(), metrics, audit.isPresent() ? audit.get()::writable : () -> true);
         try {
             http.start(options.host, port);
         } catch (RuntimeException e) {
@@ -176,7 +208,7 @@ final class Launcher {
         LOG.info("unified-crm {} started: {} account(s), integrations {}, listening on {}",
                 UnifiedCrmVersion.version(), configuration.accounts().size(), adapters.integrations(), address);
         if (sandbox != null) {
-            out.print(sandbox.banner(address));
+            out.print(sandbox.banner(address, Optional.ofNullable(options.writeConfig)));
         }
         out.println("listening on " + address);
         out.flush();
@@ -199,6 +231,33 @@ final class Launcher {
                         account.id(), account.integration(), account.integration());
             }
         }
+    }
+
+    /** Opens the audit log now, so that a path that cannot be written stops the start rather than every delete. */
+    private static Optional<AuditLogFile> openAuditLog(Optional<String> file) throws InvalidConfigurationException {
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path = Path.of(file.get());
+        try {
+            return Optional.of(new AuditLogFile(path, Clock.systemUTC()));
+        } catch (IOException e) {
+            throw new InvalidConfigurationException("field audit_log: the audit log " + path
+                    + " cannot be opened for appending (" + whyNot(e) + "); its folder must exist and be writable");
+        }
+    }
+
+    private static String whyNot(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such folder";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException failure && failure.getReason() != null) {
+            return failure.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** The audit log is closed with the service, after the sandbox's simulators. */
@@ -227,7 +286,8 @@ final class Launcher {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BindException) {
                 return "cannot listen on " + hostForUrl(host) + ":" + port
-                        + ": the address is already in use or not available on this machine";
+                        + ": the address is already in use or not available on this machine;"
+                        + " choose another port with --port N, or --port 0 for a free one";
             }
         }
         return "cannot listen on " + hostForUrl(host) + ":" + port + ": the server could not start";

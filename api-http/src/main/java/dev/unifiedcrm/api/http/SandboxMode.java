@@ -9,10 +9,21 @@ import dev.unifiedcrm.domain.Pacing;
 import dev.unifiedcrm.sandbox.DemoAccount;
 import dev.unifiedcrm.sandbox.ProviderSimulators;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,10 +65,39 @@ final class SandboxMode implements AutoCloseable {
     }
 
     /**
+     * Writes the configuration file that describes this sandbox: its token, and one account per
+     * simulated CRM with the simulator as {@code base_url} and the demo credentials. Readable by its
+     * owner only where the file system allows: it holds the (demo) secrets.
+     */
+    void writeConfiguration(Path file) throws IOException {
+        var accounts = new ArrayList<Map<String, Object>>();
+        for (DemoAccount demo : simulators.demoAccounts()) {
+            var account = new LinkedHashMap<String, Object>();
+            account.put("id", demo.accountId());
+            account.put("integration", demo.integration());
+            if (!demo.context().isEmpty()) {
+                account.put("context", demo.context());
+            }
+            account.put("base_url", demo.baseUrl().toString());
+            demo.tokenUrl().ifPresent(url -> account.put("token_url", url.toString()));
+            account.put("credentials", demo.credentials());
+            accounts.add(account);
+        }
+        var root = new LinkedHashMap<String, Object>();
+        root.put("api_tokens", List.of(token));
+        root.put("accounts", accounts);
+        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+        Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    /**
      * @param address the service's address as printed in {@code listening on}; a wildcard host is
      *                replaced by loopback so the commands work when pasted on this machine
      */
-    String banner(String address) {
+    String banner(String address, Optional<Path> writtenConfiguration) {
         String base = address.replace("://0.0.0.0:", "://127.0.0.1:").replace("://[::]:", "://[::1]:");
         List<DemoAccount> demo = simulators.demoAccounts();
         var text = new StringBuilder();
@@ -85,6 +125,13 @@ final class SandboxMode implements AutoCloseable {
                 base, insightly, firstInsightlyLead, "");
         command(text, "Another error: a lead id that is not in Insightly's format (400):",
                 base, insightly, "not-a-number", "");
+        if (writtenConfiguration.isPresent()) {
+            text.append("The same token and accounts as a configuration file: ").append(writtenConfiguration.get())
+                    .append("\nStart another service with it while this one runs:\n  java -jar api-http/target/api-http.jar")
+                    .append(" --config ").append(writtenConfiguration.get()).append(" --port 0\n");
+        } else {
+            text.append("Add --write-config FILE to also get these accounts as a configuration file for --config.\n");
+        }
         text.append("\n");
         return text.toString();
     }

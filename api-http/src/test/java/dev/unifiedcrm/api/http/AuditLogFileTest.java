@@ -1,8 +1,15 @@
 package dev.unifiedcrm.api.http;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.unifiedcrm.application.AccountDirectory;
 import dev.unifiedcrm.application.ApiResponse;
 import dev.unifiedcrm.application.AuditTrail;
@@ -21,7 +28,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,10 +47,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -51,10 +67,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Contract section 6, audit trail: the file after successes, provider errors, concurrent requests
- * and a failed write, through the real use case and the real Zendesk Sell and Insightly adapters.
+ * The audit trail: the file after successes, provider errors, concurrent requests, failed writes
+ * and forces and a line cut short, through the real use case and the real Zendesk Sell and
+ * Insightly adapters.
  */
 class AuditLogFileTest {
 
@@ -69,10 +88,54 @@ class AuditLogFileTest {
     Path folder;
     private WireMockServer provider;
     private AuditLogFile audit;
+    /** Runs on the provider's thread as each request arrives, before it is answered. */
+    private volatile Runnable atProvider = () -> { };
+    private final AtomicInteger forces = new AtomicInteger();
+    /** The file's size when the latest force began: every byte below it is on the device. */
+    private final AtomicLong bytesForced = new AtomicLong();
+    private volatile AuditLogFile.Force force = channel -> {
+        long size = channel.size();
+        channel.force(false);
+        forces.incrementAndGet();
+        bytesForced.accumulateAndGet(size, Math::max);
+    };
+    private final ListAppender<ILoggingEvent> auditLogs = new ListAppender<>();
+    /** The use case logs each refused delete with its cause; silenced here, where refusals are provoked. */
+    private final java.util.logging.Logger useCaseLogger = java.util.logging.Logger.getLogger(DeleteLeadService.class.getName());
+    private final Logger useCaseLogback = (Logger) LoggerFactory.getLogger(DeleteLeadService.class);
+
+    @BeforeEach
+    void captureLogs() {
+        var logger = (Logger) LoggerFactory.getLogger(AuditLogFile.class);
+        logger.addAppender(auditLogs);
+        logger.setAdditive(false);
+        auditLogs.start();
+        useCaseLogger.setLevel(java.util.logging.Level.OFF);
+        useCaseLogback.setLevel(Level.OFF);
+    }
+
+    @AfterEach
+    void releaseLogs() {
+        var logger = (Logger) LoggerFactory.getLogger(AuditLogFile.class);
+        logger.detachAppender(auditLogs);
+        logger.setAdditive(true);
+        useCaseLogger.setLevel(null);
+        useCaseLogback.setLevel(null);
+    }
 
     @BeforeEach
     void startProvider() {
-        provider = new WireMockServer(options().dynamicPort().containerThreads(64));
+        provider = new WireMockServer(options().dynamicPort().containerThreads(64).extensions(new ServeEventListener() {
+            @Override
+            public void beforeMatch(ServeEvent serveEvent, Parameters parameters) {
+                atProvider.run();
+            }
+
+            @Override
+            public String getName() {
+                return "at-provider";
+            }
+        }));
         provider.start();
         provider.stubFor(delete(urlPathMatching("/sell/v2/leads/[0-9]+")).willReturn(aResponse().withStatus(204)));
         provider.stubFor(delete(urlPathEqualTo("/sell/v2/leads/404")).willReturn(aResponse().withStatus(404)
@@ -158,15 +221,149 @@ class AuditLogFileTest {
     }
 
     @Test
-    void whenTheAuditFileCannotBeWrittenTheAnswerIs500AndTheProviderIsNeverCalled() throws Exception {
+    void aFileThatCannotBeOpenedFailsAtOnceNamingIt() throws Exception {
         Path notAFile = Files.createDirectory(folder.resolve("audit.jsonl"));
-        var service = service(notAFile);
+        Path noFolder = folder.resolve("missing").resolve("audit.jsonl");
+
+        assertThatThrownBy(() -> new AuditLogFile(notAFile, Clock.systemUTC())).isInstanceOf(IOException.class)
+                .hasMessageContaining(notAFile.toString());
+        assertThatThrownBy(() -> new AuditLogFile(noFolder, Clock.systemUTC())).isInstanceOf(IOException.class)
+                .hasMessageContaining(noFolder.toString());
+        assertThat(notAFile).isEmptyDirectory();
+        assertThat(noFolder.getParent()).doesNotExist();
+    }
+
+    @Test
+    void whenTheDiskIsFullTheAnswerIs500TheProviderIsNeverCalledAndTheLogIsNotWritable() throws Exception {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs Linux's /dev/full, a device on which every write fails as on a full disk");
+        var service = service(full);
+        assertThat(audit.writable()).isTrue();
 
         ApiResponse response = UnifiedAnswers.answer(service, command(SELL, "42", "req-refused"));
 
         assertThat(response.status()).isEqualTo(500);
+        assertThat(audit.writable()).isFalse();
         provider.verify(0, anyRequestedFor(anyUrl()));
-        assertThat(notAFile).isEmptyDirectory();
+    }
+
+    @Test
+    void aFailedForceAnswers500AndTheLogIsNotWritableUntilALineIsWrittenAgain() throws Exception {
+        var failNext = new AtomicBoolean(true);
+        AuditLogFile.Force device = force;
+        force = channel -> {
+            if (failNext.getAndSet(false)) {
+                throw new IOException("Input/output error");
+            }
+            device.force(channel);
+        };
+        var service = service(folder.resolve("audit.jsonl"));
+
+        assertThat(UnifiedAnswers.answer(service, command(SELL, "42", "req-unforced")).status()).isEqualTo(500);
+        assertThat(audit.writable()).isFalse();
+        provider.verify(0, deleteRequestedFor(urlPathEqualTo("/sell/v2/leads/42")));
+
+        assertThat(UnifiedAnswers.answer(service, command(SELL, "43", "req-forced")).status()).isEqualTo(200);
+        assertThat(audit.writable()).isTrue();
+        provider.verify(1, deleteRequestedFor(urlPathEqualTo("/sell/v2/leads/43")));
+        // The started line that was written but never forced stays: the file is only appended to.
+        assertThat(lines()).extracting(line -> line.get("request_id").asText() + " " + line.get("phase").asText())
+                .containsExactly("req-unforced started", "req-forced started", "req-forced finished");
+    }
+
+    @Test
+    void theStartedLineIsOnTheDeviceBeforeTheProviderIsCalled() throws Exception {
+        var service = service(folder.resolve("audit.jsonl"));
+        var seenAtProvider = new CopyOnWriteArrayList<String>();
+        atProvider = () -> {
+            try {
+                String onDisk = Files.readString(audit.path(), StandardCharsets.UTF_8);
+                seenAtProvider.add(onDisk.substring(0, (int) Math.min(bytesForced.get(), onDisk.length())));
+            } catch (IOException e) {
+                seenAtProvider.add(e.toString());
+            }
+        };
+
+        assertThat(UnifiedAnswers.answer(service, command(SELL, "42", "req-durable")).status()).isEqualTo(200);
+
+        assertThat(seenAtProvider).singleElement().satisfies(forced -> {
+            assertThat(forced).endsWith("\n");
+            assertThat(forced.lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                    .contains("\"request_id\":\"req-durable\"", "\"phase\":\"started\""));
+        });
+    }
+
+    @Test
+    void concurrentDeletesShareForces() throws Exception {
+        int requests = 8;
+        var firstForceBegan = new CountDownLatch(1);
+        var releaseFirstForce = new CountDownLatch(1);
+        AuditLogFile.Force device = force;
+        force = channel -> {
+            if (forces.get() == 0 && firstForceBegan.getCount() == 1) {
+                firstForceBegan.countDown();
+                await(releaseFirstForce);
+            }
+            device.force(channel);
+        };
+        var service = service(folder.resolve("audit.jsonl"));
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        try {
+            var answers = new ArrayList<Future<ApiResponse>>();
+            answers.add(pool.submit(() -> UnifiedAnswers.answer(service, command(SELL, "2000", "req-2000"))));
+            firstForceBegan.await();
+            // While the first force runs, the others write their started lines and queue behind it.
+            for (int i = 1; i < requests; i++) {
+                String id = String.valueOf(2000 + i);
+                answers.add(pool.submit(() -> UnifiedAnswers.answer(service, command(SELL, id, "req-" + id))));
+            }
+            while (Files.readAllLines(audit.path()).size() < requests) {
+                Thread.sleep(5);
+            }
+            assertThat(forces).hasValue(0);
+            provider.verify(0, anyRequestedFor(anyUrl()));
+            releaseFirstForce.countDown();
+            for (Future<ApiResponse> answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(200);
+            }
+        } finally {
+            releaseFirstForce.countDown();
+            pool.shutdownNow();
+        }
+
+        // One force for the first started line, one shared by the seven that queued behind it.
+        assertThat(forces).hasValue(2);
+        assertPairs(lines(), IntStream.range(2000, 2000 + requests).mapToObj(i -> "req-" + i).toList());
+    }
+
+    @Test
+    void aLineCutShortAtTheEndIsClosedAtStartWithOneWarnAndNothingEarlierRewritten() throws Exception {
+        Path file = folder.resolve("audit.jsonl");
+        String earlier = "{\"phase\":\"from an earlier run\"}\n{\"time\":\"2026-11-29T10:15:30Z\",\"request_id\":\"req-cut";
+        Files.writeString(file, earlier);
+
+        UnifiedAnswers.answer(service(file), command(SELL, "42", "req-after"));
+
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(text).startsWith(earlier + "\n");
+        List<String> raw = text.lines().toList();
+        assertThat(raw).hasSize(4);
+        assertPairs(raw.subList(2, 4).stream().map(AuditLogFileTest::json).toList(), List.of("req-after"));
+        assertThat(auditLogs.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).contains(file.toString(), "cut short", "fresh line");
+        });
+    }
+
+    @Test
+    void aWholeLastLineIsLeftAsItIsAndNothingIsLogged() throws Exception {
+        Path file = folder.resolve("audit.jsonl");
+        Files.writeString(file, "{\"phase\":\"from an earlier run\"}\n");
+
+        audit = new AuditLogFile(file, Clock.systemUTC());
+
+        assertThat(Files.readString(file)).isEqualTo("{\"phase\":\"from an earlier run\"}\n");
+        assertThat(auditLogs.list).isEmpty();
     }
 
     @Test
@@ -188,7 +385,7 @@ class AuditLogFileTest {
 
     @Test
     void aLineSpellsEveryFieldInTheContractsOrder() throws Exception {
-        audit = new AuditLogFile(folder.resolve("audit.jsonl"), Clock.fixed(NOW, ZoneOffset.UTC));
+        audit = new AuditLogFile(folder.resolve("audit.jsonl"), Clock.fixed(NOW, ZoneOffset.UTC), force);
         var deletion = new AuditTrail.Deletion("req-1", SELL, new Integration("zendesk_sell"), "42");
 
         audit.started(deletion);
@@ -202,23 +399,10 @@ class AuditLogFileTest {
                         + "\"provider_status\":null,\"duration_ms\":1234}");
     }
 
-    @Test
-    void aFolderThatAppearsLaterIsWrittenToOnceItExists() throws Exception {
-        Path file = folder.resolve("later").resolve("audit.jsonl");
-        var service = service(file);
-        assertThat(UnifiedAnswers.answer(service, command(SELL, "42", "req-early")).status()).isEqualTo(500);
-
-        Files.createDirectory(file.getParent());
-
-        assertThat(UnifiedAnswers.answer(service, command(SELL, "43", "req-late")).status()).isEqualTo(200);
-        assertThat(Files.readAllLines(file)).hasSize(2);
-        provider.verify(0, deleteRequestedFor(urlPathEqualTo("/sell/v2/leads/42")));
-    }
-
     // ---- helpers ----
 
-    private DeleteLeadService service(Path auditFile) {
-        audit = new AuditLogFile(auditFile, Clock.fixed(NOW, ZoneOffset.UTC));
+    private DeleteLeadService service(Path auditFile) throws IOException {
+        audit = new AuditLogFile(auditFile, Clock.fixed(NOW, ZoneOffset.UTC), channel -> force.force(channel));
         var adapters = CrmAdapters.discover(new AdapterSettings(Duration.ofSeconds(2), "unified-crm/test", AdapterSettings.ONE_MIB));
         return DeleteLeadService.builder(AccountDirectory.of(accounts(provider.baseUrl())), adapters)
                 .auditTrail(audit)
@@ -236,6 +420,23 @@ class AuditLogFileTest {
     private static DeleteLeadCommand command(IntegratedAccountId account, String leadId, String requestId) {
         return new DeleteLeadCommand(account, leadId, ResponseFormat.UNIFIED, false, List.of(), List.of(), false,
                 Optional.empty(), "caller", requestId);
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) throws IOException {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException();
+        }
     }
 
     private List<JsonNode> lines() throws Exception {

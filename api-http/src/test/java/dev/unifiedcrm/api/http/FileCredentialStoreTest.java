@@ -48,7 +48,7 @@ class FileCredentialStoreTest {
         Files.writeString(file, "{\"" + FIRST + "\": \"" + ROTATED + "\"}");
         assertThatThrownBy(() -> FileCredentialStore.open(file))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageStartingWith("invalid credential_store " + file + ":")
+                .hasMessageStartingWith("field credential_store: the credential store " + file + " cannot be read")
                 .hasMessageNotContaining(ROTATED);
         assertThatThrownBy(() -> FileCredentialStore.open(dir.resolve("absent/credentials.json")))
                 .hasMessageContaining("its folder does not exist");

@@ -3,10 +3,13 @@ package dev.unifiedcrm.api.http;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unifiedcrm.application.ApiErrors;
 import dev.unifiedcrm.application.DeleteLeadCommand;
 import dev.unifiedcrm.application.DeleteLeadResult;
 import dev.unifiedcrm.application.DeleteOutcome;
 import dev.unifiedcrm.application.ResponseFormat;
+import dev.unifiedcrm.domain.IntegratedAccountId;
 import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.ProviderAnswer;
 import dev.unifiedcrm.domain.QueryParameter;
@@ -113,6 +116,47 @@ class HttpServiceTest {
             assertThat(event.getFormattedMessage()).contains("defect-1");
             assertThat(event.getThrowableProxy().getMessage()).contains("secret detail");
         });
+    }
+
+    @Test
+    void theStatusLineSaysTheSameReasonAsTheErrorBody() throws Exception {
+        var account = IntegratedAccountId.parse(ACCOUNT).orElseThrow();
+        Map<String, DeleteLeadResult> results = Map.of(
+                "400", new DeleteLeadResult.InvalidRequest(Optional.of(CRM), "a bad request"),
+                "404", new DeleteLeadResult.AccountUnknown(account),
+                "409", new DeleteLeadResult.IdempotencyKeyBusy(CRM),
+                "422", new DeleteLeadResult.IdempotencyKeyMismatch(CRM),
+                "429", new DeleteLeadResult.RateLimited(CRM, account, Duration.ofSeconds(1)),
+                "502", new DeleteLeadResult.ProviderUnreachable(CRM, "connection refused"),
+                "504", new DeleteLeadResult.ProviderTimedOut(CRM, "no answer in time"));
+        answer.set(command -> results.get(command.leadId()));
+        for (int status : new int[] {400, 404, 409, 422, 429, 502, 504}) {
+            var raw = RawHttp.request(service.port(), "DELETE", "/unified/crm/leads/" + status + "?integrated_account_id="
+                    + ACCOUNT, "Authorization: Bearer first-token");
+
+            assertThat(raw.status()).isEqualTo(status);
+            assertThat(raw.reason()).isEqualTo(errorField(raw.body())).isEqualTo(ApiErrors.reasonPhrase(status));
+        }
+        assertThat(RawHttp.request(service.port(), "DELETE", "/unified/crm/leads/422?integrated_account_id=" + ACCOUNT,
+                "Authorization: Bearer first-token").reason()).isEqualTo("Unprocessable Content");
+
+        answer.set(command -> {
+            throw new IllegalStateException("a defect");
+        });
+        var defect = RawHttp.request(service.port(), "DELETE", "/unified/crm/leads/1?integrated_account_id=" + ACCOUNT,
+                "Authorization: Bearer first-token");
+        assertThat(defect.status()).isEqualTo(500);
+        assertThat(defect.reason()).isEqualTo(errorField(defect.body())).isEqualTo("Internal Server Error");
+
+        var unknownPath = RawHttp.request(service.port(), "GET", "/nowhere");
+        assertThat(unknownPath.reason()).isEqualTo(errorField(unknownPath.body())).isEqualTo("Not Found");
+        var wrongMethod = RawHttp.request(service.port(), "POST", "/unified/crm/leads/1");
+        assertThat(wrongMethod.reason()).isEqualTo(errorField(wrongMethod.body())).isEqualTo("Method Not Allowed");
+        assertThat(RawHttp.request(service.port(), "GET", "/health").reason()).isEqualTo("OK");
+    }
+
+    private static String errorField(String body) throws Exception {
+        return new ObjectMapper().readTree(body).path("error").asText();
     }
 
     @Test

@@ -1,14 +1,18 @@
 package dev.unifiedcrm.api.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unifiedcrm.application.DeleteLeadService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,10 +20,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The command line: help, usage errors, a bad file, a port in use, the {@code listening on} line, the sandbox. */
 class LauncherTest {
@@ -43,6 +51,23 @@ class LauncherTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    private static final java.util.logging.Logger USE_CASE_LOG = java.util.logging.Logger.getLogger(DeleteLeadService.class.getName());
+
+    /** The use case logs each refused delete with its cause; silenced where refusals are provoked. */
+    static void silenceTheUseCasesLog() {
+        USE_CASE_LOG.setLevel(java.util.logging.Level.OFF);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(DeleteLeadService.class)).setLevel(ch.qos.logback.classic.Level.OFF);
+    }
+
+    static void restoreTheUseCasesLog() {
+        USE_CASE_LOG.setLevel(null);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(DeleteLeadService.class)).setLevel(null);
+    }
+
+    static String jsonString(String value) throws Exception {
+        return new ObjectMapper().writeValueAsString(value);
+    }
+
     Path config(String json) throws Exception {
         Path file = dir.resolve("config.json");
         Files.writeString(file, json);
@@ -62,7 +87,7 @@ class LauncherTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "--bogus", "--sandbox --bogus", "--port", "--sandbox --port", "--sandbox --port abc",
             "--sandbox --port 70000", "--sandbox --port -1", "--config", "--config a.json --sandbox", "--sandbox extra",
-            "--port 8080"})
+            "--port 8080", "--config a.json --write-config b.json", "--sandbox --write-config"})
     void wrongUsagePrintsUsageOnStandardErrorAndExits2(String args) {
         var outcome = launch(args.isEmpty() ? new String[0] : args.split(" "));
 
@@ -83,6 +108,60 @@ class LauncherTest {
     }
 
     @Test
+    void anAuditLogThatCannotBeOpenedStopsTheStartWithOneLineNamingTheFileAndTheField() throws Exception {
+        Path audit = dir.resolve("no-such-folder").resolve("audit.jsonl");
+        Path config = config("{\"api_tokens\":[\"t\"],\"accounts\":[],\"audit_log\":" + jsonString(audit.toString()) + "}");
+
+        var outcome = launch("--config", config.toString(), "--port", "0");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.service()).isEmpty();
+        assertThat(err()).isEqualTo("invalid configuration file " + config + ": field audit_log: the audit log " + audit
+                + " cannot be opened for appending (no such folder); its folder must exist and be writable"
+                + System.lineSeparator());
+        assertThat(out()).isEmpty();
+        assertThat(audit.getParent()).doesNotExist();
+    }
+
+    @Test
+    void anAuditLogThatCannotBeWrittenAnswersDeletes500AndHealth503Down() throws Exception {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs Linux's /dev/full, a device on which every write fails as on a full disk");
+        String account = "0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01";
+        try (var provider = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            var outcome = launch("--config", config("""
+                    {"api_tokens": ["t"], "audit_log": "/dev/full", "accounts": [
+                      {"id": "%s", "integration": "zendesk_sell", "base_url": "http://127.0.0.1:%d/v2",
+                       "credentials": {"access_token": "sell-token"}}]}
+                    """.formatted(account, provider.getLocalPort())).toString(), "--port", "0");
+            RunningService service = outcome.service().orElseThrow();
+            silenceTheUseCasesLog();
+            try {
+                var client = HttpClient.newHttpClient();
+                String root = "http://127.0.0.1:" + service.port();
+                var healthBefore = client.send(HttpRequest.newBuilder(URI.create(root + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                var delete = client.send(HttpRequest.newBuilder(URI.create(root + "/unified/crm/leads/42?integrated_account_id=" + account))
+                        .header("Authorization", "Bearer t").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+                var healthAfter = client.send(HttpRequest.newBuilder(URI.create(root + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(healthBefore.statusCode()).isEqualTo(200);
+                assertThat(delete.statusCode()).isEqualTo(500);
+                assertThat(delete.body()).contains("\"statusCode\":500");
+                assertThat(healthAfter.statusCode()).isEqualTo(503);
+                assertThat(healthAfter.body()).isEqualTo("{\"status\":\"DOWN\"}");
+                assertThat(healthAfter.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+                provider.setSoTimeout(1);
+                assertThatThrownBy(provider::accept).as("the provider was never called").isInstanceOf(SocketTimeoutException.class);
+            } finally {
+                service.stop();
+                restoreTheUseCasesLog();
+            }
+        }
+    }
+
+    @Test
     void portInUseExits1WithOneLine() throws Exception {
         try (var taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             var outcome = launch("--config", config("{\"api_tokens\":[\"t\"],\"accounts\":[]}").toString(),
@@ -90,6 +169,7 @@ class LauncherTest {
 
             assertThat(outcome.exitCode()).isEqualTo(1);
             assertThat(err()).startsWith("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ":")
+                    .contains("--port N", "--port 0")
                     .hasLineCount(1);
             assertThat(out()).isEmpty();
         }
@@ -133,6 +213,57 @@ class LauncherTest {
             assertThat(statuses).containsExactly(200, 200, 200, 204, 404, 400);
         } finally {
             service.stop();
+        }
+    }
+
+    @Test
+    void aConfigurationFileThatCannotBeWrittenStopsTheSandboxWithOneLine() {
+        Path file = dir.resolve("no-such-folder").resolve("sandbox-config.json");
+
+        var outcome = launch("--sandbox", "--port", "0", "--write-config", file.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.service()).isEmpty();
+        assertThat(err()).startsWith("cannot write the configuration file " + file + ": ").hasLineCount(1);
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void theSandboxWritesItsConfigurationAndAServiceStartedWithItDeletesAtTheSimulators() throws Exception {
+        Path file = dir.resolve("sandbox-config.json");
+        RunningService sandbox = launch("--sandbox", "--port", "0", "--write-config", file.toString()).service().orElseThrow();
+        try {
+            String banner = out();
+            assertThat(banner).contains("--config " + file);
+            assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            var written = new ObjectMapper().readTree(file.toFile());
+            assertThat(written.path("api_tokens")).hasSize(1);
+            assertThat(written.path("accounts").findValuesAsText("integration"))
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell");
+
+            var fromFile = new ByteArrayOutputStream();
+            RunningService configured = Launcher.launch(new String[] {"--config", file.toString(), "--port", "0"},
+                    new PrintStream(fromFile, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    Map.<String, String>of()::get).service().orElseThrow();
+            try {
+                // The sandbox's own commands, sent to the service that read the file instead.
+                var command = Pattern.compile("curl -s -i -X DELETE -H 'Authorization: Bearer ([A-Za-z0-9_-]+)' \\\\\\R  '[^']+?(/unified/[^']+)'")
+                        .matcher(banner);
+                var client = HttpClient.newHttpClient();
+                var statuses = new ArrayList<Integer>();
+                while (command.find()) {
+                    var response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + configured.port()
+                                    + command.group(2))).DELETE().header("Authorization", "Bearer " + command.group(1)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    statuses.add(response.statusCode());
+                }
+                assertThat(statuses).containsExactly(200, 200, 200, 204, 404, 400);
+            } finally {
+                configured.stop();
+            }
+        } finally {
+            sandbox.stop();
         }
     }
 }

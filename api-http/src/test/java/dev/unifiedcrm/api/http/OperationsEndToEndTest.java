@@ -36,9 +36,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Contract section 6 through the real service (launcher, configuration file, Failsafe retries,
+ * Reliability and operations through the real service (launcher, configuration file, Failsafe retries,
  * Bucket4j pacing, the adapters found by ServiceLoader) against WireMock providers:
  * {@code GET /metrics} after a mix of requests, and the audit file after successes, provider
  * errors, concurrent requests and a failed write.
@@ -182,17 +183,24 @@ class OperationsEndToEndTest {
     }
 
     @Test
-    void whenTheAuditFileCannotBeWrittenTheAnswerIs500AndTheProviderIsNeverCalled() throws Exception {
-        Path notAFile = Files.createDirectory(folder.resolve("audit.jsonl"));
-        service = start(notAFile);
+    void whenTheAuditFileCannotBeWrittenTheAnswerIs500TheProviderIsNeverCalledAndHealthIsDown() throws Exception {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs Linux's /dev/full, a device on which every write fails as on a full disk");
+        service = start(full);
+        LauncherTest.silenceTheUseCasesLog();
+        try {
+            HttpResponse<String> response = deleteLead(SELL, "42", "refused", null);
+            HttpResponse<String> health = service.send(HttpRequest.newBuilder(service.uri("/health")));
 
-        HttpResponse<String> response = deleteLead(SELL, "42", "refused", null);
-
-        assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.headers().firstValue("x-request-id")).contains("refused");
-        assertThat(json.readTree(response.body()).get("message").asText()).contains("x-request-id");
-        providers.verify(0, anyRequestedFor(anyUrl()));
-        assertThat(notAFile).isEmptyDirectory();
+            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(response.headers().firstValue("x-request-id")).contains("refused");
+            assertThat(json.readTree(response.body()).get("message").asText()).contains("x-request-id");
+            providers.verify(0, anyRequestedFor(anyUrl()));
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).isEqualTo("{\"status\":\"DOWN\"}");
+        } finally {
+            LauncherTest.restoreTheUseCasesLog();
+        }
     }
 
     // ---- helpers ----

@@ -48,6 +48,23 @@ class ProcessTest {
     }
 
     @Test
+    void anAuditLogThatCannotBeOpenedExits2WithOneLineOnStandardError() throws Exception {
+        Path audit = dir.resolve("no-such-folder").resolve("audit.jsonl");
+        Path file = dir.resolve("audited.json");
+        Files.writeString(file, "{\"api_tokens\":[\"${env:PROCESS_TEST_TOKEN}\"],\"accounts\":[],\"audit_log\":"
+                + LauncherTest.jsonString(audit.toString()) + "}");
+
+        Process process = start("--config", file.toString(), "--port", "0");
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(err).hasLineCount(1).startsWith("invalid configuration file " + file + ": field audit_log: the audit log " + audit)
+                .doesNotContain("process-secret-token");
+        assertThat(process.getInputStream().readAllBytes()).isEmpty();
+    }
+
+    @Test
     void servesUntilSigtermThenExitsCleanly() throws Exception {
         Path file = dir.resolve("good.json");
         Files.writeString(file, "{\"api_tokens\":[\"${env:PROCESS_TEST_TOKEN}\"],\"accounts\":[]}");

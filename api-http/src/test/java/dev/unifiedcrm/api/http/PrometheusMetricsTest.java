@@ -39,7 +39,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Contract section 6, {@code /metrics}: the series a mix of requests leaves, with the right counts. */
+/** {@code /metrics}: the series a mix of requests leaves, with the right counts. */
 class PrometheusMetricsTest {
 
     private static final IntegratedAccountId PACED_SELL = IntegratedAccountId.parse("1b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01").orElseThrow();

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class RawHttp {
 
-    record Answer(int status, Map<String, String> headers, String body) {
+    record Answer(int status, String reason, Map<String, String> headers, String body) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -54,7 +54,9 @@ final class RawHttp {
     private static Answer parse(String response) {
         int end = response.indexOf("\r\n\r\n");
         String[] lines = response.substring(0, end).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        String[] statusLine = lines[0].split(" ", 3);
+        int status = Integer.parseInt(statusLine[1]);
+        String reason = statusLine.length > 2 ? statusLine[2] : "";
         var headers = new LinkedHashMap<String, String>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
@@ -64,7 +66,7 @@ final class RawHttp {
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = unchunk(body);
         }
-        return new Answer(status, headers, body);
+        return new Answer(status, reason, headers, body);
     }
 
     private static String unchunk(String chunked) {

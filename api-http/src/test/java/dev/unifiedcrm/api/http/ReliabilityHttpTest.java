@@ -21,7 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Contract section 6 through the HTTP service: Idempotency-Key in and out, retries, settling, local pacing. */
+/** Reliability through the HTTP service: Idempotency-Key in and out, retries, settling, local pacing. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReliabilityHttpTest {
 

@@ -66,7 +66,7 @@ class SharedStateEndToEndTest {
         }
     }
 
-    /** Pacing at 2 per second with 2 s per request: a call waits up to the time left for its turn, else 429. */
+    /** Pacing at 2 per second with 2 s per request: a call waits for its turn while one exchange (1 s) is still left after it, else 429. */
     private String configuration(String redisUrl) {
         String root = "http://127.0.0.1:" + providers.port();
         return """
