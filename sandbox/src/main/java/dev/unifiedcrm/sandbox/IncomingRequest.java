@@ -7,14 +7,20 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * What a simulator sees of a request: the method, the raw (still percent-encoded) path, header lookup
- * by case-insensitive name ({@code null} when absent), and the body as text (empty when none: token
- * endpoints read their form fields from it).
+ * What a simulator sees of a request: the method, the raw (still percent-encoded) path, header lookup by
+ * case-insensitive name ({@code null} when absent), the raw query ({@code null} when there is none), and the
+ * body as text (empty when none: token endpoints read their form fields from it).
  */
-record IncomingRequest(String method, String rawPath, UnaryOperator<String> headers, String body) {
+record IncomingRequest(String method, String rawPath, UnaryOperator<String> headers, String rawQuery, String body) {
 
+    /** A request without a query or body. */
     IncomingRequest(String method, String rawPath, UnaryOperator<String> headers) {
-        this(method, rawPath, headers, "");
+        this(method, rawPath, headers, null, "");
+    }
+
+    /** A request without a body. */
+    IncomingRequest(String method, String rawPath, UnaryOperator<String> headers, String rawQuery) {
+        this(method, rawPath, headers, rawQuery, "");
     }
 
     /** The body's {@code application/x-www-form-urlencoded} fields (the first value of each name). */
