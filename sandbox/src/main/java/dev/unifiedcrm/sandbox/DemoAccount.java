@@ -10,11 +10,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A demo account: {@code integration} as in config files ("insightly", "pipeliner", "zendesk_sell"),
+ * A demo account: {@code integration} as in config files ("insightly", "pipeliner", "zendesk_sell", "nutshell"),
  * {@code accountId} a lower-case UUID (fresh per start), {@code baseUrl} the simulator's API root for this
- * account (http://127.0.0.1:PORT/...), {@code context} the account's context keys (insightly: {"pod": "sandbox"};
- * pipeliner: {"space_id": "sandbox"}; zendesk_sell: {}), {@code credentials} (insightly {"api_key"};
- * pipeliner {"username","password"}; zendesk_sell {"access_token"}; fresh random values per start),
+ * account (http://127.0.0.1:PORT/...), {@code context} the account's context keys as plain JSON values (insightly: {"pod": "sandbox"};
+ * pipeliner: {"space_id": "sandbox"}; zendesk_sell and nutshell: {}), {@code credentials} (insightly {"api_key"};
+ * pipeliner {"username","password"}; nutshell {"username" (an e-mail
+ * address),"api_key"}; fresh random values per start),
  * {@code seededLeadIds} the ids of the leads the simulator holds at start (in a stable order), {@code tokenUrl}
  * the simulator's OAuth token endpoint when the account's credentials are an OAuth set (zendesk_sell:
  * {"client_id","client_secret","refresh_token"}, with access tokens that live 30 s).
@@ -22,11 +23,11 @@ import java.util.stream.Collectors;
  * <p>{@link #toString()} masks the credential values.
  */
 public record DemoAccount(String integration, String accountId, URI baseUrl,
-                          Map<String, String> context, Map<String, String> credentials,
+                          Map<String, Object> context, Map<String, String> credentials,
                           List<String> seededLeadIds, Optional<URI> tokenUrl) {
 
     /** A demo account whose credentials are used as they are. */
-    public DemoAccount(String integration, String accountId, URI baseUrl, Map<String, String> context,
+    public DemoAccount(String integration, String accountId, URI baseUrl, Map<String, Object> context,
                        Map<String, String> credentials, List<String> seededLeadIds) {
         this(integration, accountId, baseUrl, context, credentials, seededLeadIds, Optional.empty());
     }
@@ -35,7 +36,8 @@ public record DemoAccount(String integration, String accountId, URI baseUrl,
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(baseUrl, "baseUrl");
-        context = ordered(Objects.requireNonNull(context, "context"));
+        context = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(context, "context")));
+        context.forEach((key, value) -> Objects.requireNonNull(value, () -> "value of " + key));
         credentials = ordered(Objects.requireNonNull(credentials, "credentials"));
         seededLeadIds = List.copyOf(Objects.requireNonNull(seededLeadIds, "seededLeadIds"));
         Objects.requireNonNull(tokenUrl, "tokenUrl");

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Built-in simulators of Insightly, Pipeliner and Zendesk Sell on loopback, seeded with leads. One HTTP server
- * on a free port serves the three, each below its own prefix ({@code /insightly/v3.1},
- * {@code /pipeliner/api/v100/rest/spaces/sandbox}, {@code /zendesk_sell/v2}); a demo account's {@code baseUrl}
- * is its API root. Thread-safe; the state (deleted leads, Insightly's quota) lives as long as the instance.
+ * Built-in simulators of Insightly, Pipeliner, Zendesk Sell and Nutshell on loopback, seeded with leads. One HTTP
+ * server on a free port serves them all, each below its own prefix ({@code /insightly/v3.1},
+ * {@code /pipeliner/api/v100/rest/spaces/sandbox}, {@code /zendesk_sell/v2}, {@code /nutshell/rest}); a demo
+ * account's {@code baseUrl} is its API root. Thread-safe; the state (deleted leads, Insightly's quota) lives as long as the instance.
  */
 public final class ProviderSimulators implements AutoCloseable {
 
@@ -26,6 +26,8 @@ public final class ProviderSimulators implements AutoCloseable {
     private static final String INSIGHTLY_MOUNT = "/insightly";
     private static final String PIPELINER_MOUNT = "/pipeliner";
     private static final String ZENDESK_SELL_MOUNT = "/zendesk_sell";
+    private static final String NUTSHELL_MOUNT = "/nutshell";
+    private static final String MONDAY_CRM_MOUNT = "/monday_crm";
 
     private final SimulatorServer server;
     private final List<DemoAccount> demoAccounts;
@@ -37,7 +39,7 @@ public final class ProviderSimulators implements AutoCloseable {
     }
 
     /**
-     * Starts the three simulators on a free port of {@code host} (a loopback address, e.g. "127.0.0.1").
+     * Starts the simulators on a free port of {@code host} (a loopback address, e.g. "127.0.0.1").
      *
      * @throws IllegalArgumentException if {@code host} is not a loopback address
      * @throws IllegalStateException if the server cannot start
@@ -51,11 +53,15 @@ public final class ProviderSimulators implements AutoCloseable {
             PipelinerSimulator pipeliner = new PipelinerSimulator(
                     "sandbox_" + random.hex(6), random.hex(24), Clock.systemUTC());
             ZendeskSellSimulator sell = new ZendeskSellSimulator(random.hex(32), random, Clock.systemUTC());
+            NutshellSimulator nutshell = new NutshellSimulator("demo+" + random.hex(4) + "@sandbox.example", random.hex(20));
+            MondayCrmSimulator monday = new MondayCrmSimulator(random.hex(40), random);
 
             Map<String, ProviderSimulator> mounts = new LinkedHashMap<>();
             mounts.put(INSIGHTLY_MOUNT, insightly);
             mounts.put(PIPELINER_MOUNT, pipeliner);
             mounts.put(ZENDESK_SELL_MOUNT, sell);
+            mounts.put(NUTSHELL_MOUNT, nutshell);
+            mounts.put(MONDAY_CRM_MOUNT, monday);
             server = SimulatorServer.start(address, mounts);
 
             List<DemoAccount> accounts = List.of(
@@ -70,9 +76,17 @@ public final class ProviderSimulators implements AutoCloseable {
                     new DemoAccount("zendesk_sell", random.uuid(),
                             server.uri(ZENDESK_SELL_MOUNT + ZendeskSellSimulator.ROOT),
                             Map.of(), sell.oauthCredentials(), sell.seededLeadIds(),
-                            Optional.of(server.uri(ZENDESK_SELL_MOUNT + ZendeskSellSimulator.TOKEN_PATH))));
-            LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}",
-                    accounts.get(0).baseUrl(), accounts.get(1).baseUrl(), accounts.get(2).baseUrl());
+                            Optional.of(server.uri(ZENDESK_SELL_MOUNT + ZendeskSellSimulator.TOKEN_PATH))),
+                    new DemoAccount("nutshell", random.uuid(),
+                            server.uri(NUTSHELL_MOUNT + NutshellSimulator.ROOT),
+                            Map.of(), nutshell.credentials(), nutshell.seededLeadIds()),
+                    new DemoAccount("monday_crm", random.uuid(),
+                            server.uri(MONDAY_CRM_MOUNT + MondayCrmSimulator.ROOT),
+                            Map.of("board_id", MondayCrmSimulator.LEADS_BOARD, "columns", Map.of("owner", "person")),
+                            monday.credentials(), monday.seededLeadIds()));
+            LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}, nutshell {}, monday_crm {}",
+                    accounts.get(0).baseUrl(), accounts.get(1).baseUrl(), accounts.get(2).baseUrl(),
+                    accounts.get(3).baseUrl(), accounts.get(4).baseUrl());
             return new ProviderSimulators(server, accounts);
         } catch (RuntimeException e) {
             if (server != null) {
@@ -82,7 +96,7 @@ public final class ProviderSimulators implements AutoCloseable {
         }
     }
 
-    /** One demo account per integration, in the order insightly, pipeliner, zendesk_sell. */
+    /** One demo account per integration, in the order insightly, pipeliner, zendesk_sell, nutshell, monday_crm. */
     public List<DemoAccount> demoAccounts() {
         return demoAccounts;
     }

@@ -76,8 +76,8 @@ final class SimulatorServer implements AutoCloseable {
     }
 
     private static IncomingRequest requestOf(Context ctx) {
-        return new IncomingRequest(ctx.method().name(), ctx.req().getRequestURI(), ctx::header, ctx.req().getQueryString(),
-                ctx.body());
+        return new IncomingRequest(ctx.method().name(), ctx.req().getRequestURI(), ctx::header,
+                ctx.req().getQueryString(), ctx.bodyAsBytes());
     }
 
     private static void write(Context ctx, Reply reply) {
@@ -109,8 +109,7 @@ final class SimulatorServer implements AutoCloseable {
             for (Map.Entry<String, ProviderSimulator> mount : byPrefix.entrySet()) {
                 String rest = below(mount.getKey(), request.rawPath());
                 if (rest != null) {
-                    return mount.getValue().handle(
-                            new IncomingRequest(request.method(), rest, request.headers(), request.rawQuery(), request.body()));
+                    return mount.getValue().handle(request.withPath(rest));
                 }
             }
             return noSimulator(404);

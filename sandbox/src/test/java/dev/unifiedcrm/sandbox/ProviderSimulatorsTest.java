@@ -39,7 +39,7 @@ class ProviderSimulatorsTest {
             List<DemoAccount> accounts = simulators.demoAccounts();
 
             assertThat(accounts).extracting(DemoAccount::integration)
-                    .containsExactly("insightly", "pipeliner", "zendesk_sell");
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "nutshell", "monday_crm");
             assertThat(accounts).allSatisfy(account -> {
                 assertThat(account.accountId()).matches(LOWER_CASE_UUID);
                 assertThat(account.baseUrl().getScheme()).isEqualTo("http");
@@ -68,6 +68,19 @@ class ProviderSimulatorsTest {
             assertThat(sell.tokenUrl()).hasValueSatisfying(url -> assertThat(url.getPath()).isEqualTo("/zendesk_sell/oauth2/token"));
             assertThat(accounts.get(0).tokenUrl()).isEmpty();
             assertThat(sell.seededLeadIds()).first().isEqualTo("1");
+
+            DemoAccount nutshell = accounts.get(3);
+            assertThat(nutshell.baseUrl().getPath()).isEqualTo("/nutshell/rest");
+            assertThat(nutshell.context()).isEmpty();
+            assertThat(nutshell.credentials()).containsOnlyKeys("username", "api_key");
+            assertThat(nutshell.credentials().get("username")).matches("demo\\+[0-9a-f]{8}@sandbox\\.example");
+            assertThat(nutshell.seededLeadIds()).containsExactly("1001-leads", "1002-leads", "1003-leads", "1004-leads", "1005-leads");
+            DemoAccount monday = accounts.get(4);
+            assertThat(monday.baseUrl().getPath()).isEqualTo("/monday_crm/v2");
+            assertThat(monday.context()).isEqualTo(Map.of("board_id", "2001047343", "columns", Map.of("owner", "person")));
+            assertThat(monday.credentials()).containsOnlyKeys("api_token");
+            assertThat(monday.seededLeadIds()).containsExactly(
+                    "18273395993", "18273396001", "18273396015", "18273396027", "18273396042");
         }
     }
 
@@ -92,6 +105,12 @@ class ProviderSimulatorsTest {
             for (String id : accounts.get(2).seededLeadIds()) {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(2), "/leads/", id), sell).statusCode())
                         .as("zendesk_sell lead %s", id).isEqualTo(200);
+            }
+            Map<String, String> credentials3 = accounts.get(3).credentials();
+            String[] nutshell = {"Authorization", basic(credentials3.get("username"), credentials3.get("api_key"))};
+            for (String id : accounts.get(3).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(3), "/leads/", id), nutshell).statusCode())
+                        .as("nutshell lead %s", id).isEqualTo(200);
             }
         }
     }
