@@ -12,6 +12,7 @@ import dev.unifiedcrm.domain.ProviderCall;
 import dev.unifiedcrm.domain.QueryParameter;
 import dev.unifiedcrm.domain.RemoteBody;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
+import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 
@@ -62,6 +63,11 @@ final class FakeCrm implements CrmAdapterProvider {
     @Override
     public LeadIdFormat leadIdFormat() {
         return format;
+    }
+
+    @Override
+    public List<CredentialSet> credentialSets() {
+        return List.of(CredentialSet.staticSecrets("token"));
     }
 
     @Override

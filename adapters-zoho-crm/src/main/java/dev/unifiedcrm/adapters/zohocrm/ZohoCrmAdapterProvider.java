@@ -5,6 +5,7 @@ import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.LeadIdFormat;
 import dev.unifiedcrm.domain.QueryParameter;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
+import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
@@ -36,6 +37,14 @@ public final class ZohoCrmAdapterProvider implements CrmAdapterProvider {
     static final String ACCESS_TOKEN = "access_token";
     private static final Set<String> REFRESH_SET = Set.of("client_id", "client_secret", "refresh_token");
 
+    /**
+     * Zoho's two sets. The refresh grant is declared so that its keys are recognised, and refused by
+     * {@link #checkAccount} until its token source (budget, Zoho's throttling answers) is wired.
+     */
+    static final List<CredentialSet> CREDENTIAL_SETS = List.of(
+            CredentialSet.staticSecrets(ACCESS_TOKEN),
+            new CredentialSet(REFRESH_SET, Set.of("client_secret", "refresh_token"), CredentialSet.Grant.REFRESH_TOKEN));
+
     /** Zoho's lead ids are 64-bit integers, written without sign or leading zero. */
     static final LeadIdFormat LEAD_ID_FORMAT = LeadIdFormat.POSITIVE_INT64;
 
@@ -65,6 +74,11 @@ public final class ZohoCrmAdapterProvider implements CrmAdapterProvider {
     @Override
     public OptionalDouble documentedRequestsPerSecond() {
         return OptionalDouble.of(DEFAULT_REQUESTS_PER_SECOND);
+    }
+
+    @Override
+    public List<CredentialSet> credentialSets() {
+        return CREDENTIAL_SETS;
     }
 
     @Override

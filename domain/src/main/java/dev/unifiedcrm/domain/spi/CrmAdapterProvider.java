@@ -27,6 +27,21 @@ public interface CrmAdapterProvider {
     OptionalDouble documentedRequestsPerSecond();
 
     /**
+     * The credential sets an account of this integration may hold. The configuration picks the one
+     * whose keys equal the account's credential names; none or several is a configuration error.
+     */
+    List<CredentialSet> credentialSets();
+
+    /**
+     * Whether this provider rotates refresh tokens (a token answer brings a new one and the old
+     * one may stop working): an account with a refresh-token set then needs a credential store to
+     * survive a restart, and the service warns at start when it has none.
+     */
+    default boolean rotatesRefreshTokens() {
+        return false;
+    }
+
+    /**
      * Why this provider refuses a request's pass-through query, or empty when it may be sent (the
      * default). A refused query is answered 400 after the lead id check and the provider is never
      * called: for example a parameter that would widen one delete to many records.
