@@ -166,7 +166,7 @@ class MondayCrmLeadDeletionAdapterTest extends LeadDeletionPortContract {
     private List<LoggedRequest> requestsInOrder() {
         var events = new java.util.ArrayList<>(provider.getAllServeEvents());
         java.util.Collections.reverse(events);
-        return events.stream().map(event -> (LoggedRequest) event.getRequest()).toList();
+        return events.stream().map(event -> event.getRequest()).toList();
     }
 
     /** Runs {@code action} with the adapter's log lines captured (kept out of the build output) and returns them. */

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import static dev.unifiedcrm.adapters.mondaycrm.MondayCrmAnswers.json;
 import static dev.unifiedcrm.adapters.mondaycrm.MondayCrmAnswers.resource;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,10 +65,8 @@ class MondayCrmLeadMapperTest {
         assertThat(lead.convertedAt()).isNull();
         assertThat(lead.convertedContact()).isNull();
         assertThat(lead.convertedAccount()).isNull();
-        assertThat(lead.remoteData()).isInstanceOfSatisfying(Map.class, item -> {
-            assertThat(item.get("creator_id")).isEqualTo("45641210");
-            assertThat(item).containsKeys("state", "board", "group", "column_values").doesNotContainKey("data");
-        });
+        assertThat(lead.remoteData()).asInstanceOf(MAP).containsEntry("creator_id", "45641210")
+                .containsKeys("state", "board", "group", "column_values").doesNotContainKey("data");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import static dev.unifiedcrm.adapters.nutshell.NutshellAnswers.json;
 import static dev.unifiedcrm.adapters.nutshell.NutshellAnswers.resource;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,10 +55,8 @@ class NutshellLeadMapperTest {
         assertThat(lead.convertedAt()).isNull();
         assertThat(lead.convertedContact()).isNull();
         assertThat(lead.convertedAccount()).isNull();
-        assertThat(lead.remoteData()).isInstanceOfSatisfying(Map.class, remote -> {
-            assertThat(remote.get("number")).isEqualTo("1045");
-            assertThat(remote).containsKeys("value", "links", "deletedTime", "htmlUrl").doesNotContainKey("leads");
-        });
+        assertThat(lead.remoteData()).asInstanceOf(MAP).containsEntry("number", "1045")
+                .containsKeys("value", "links", "deletedTime", "htmlUrl").doesNotContainKey("leads");
     }
 
     @Test
@@ -175,8 +174,7 @@ class NutshellLeadMapperTest {
         assertThat(lead.account()).isEqualTo(new Reference("7-accounts"));
         assertThat(lead.createdAt()).as("dates are not part of a delete answer").isNull();
         assertThat(lead.lastActivityAt()).isNull();
-        assertThat(lead.remoteData()).isInstanceOfSatisfying(Map.class,
-                remote -> assertThat(remote).containsKeys("meta", "links", "leads", "contacts", "accounts"));
+        assertThat(lead.remoteData()).asInstanceOf(MAP).containsKeys("meta", "links", "leads", "contacts", "accounts");
     }
 
     @Test

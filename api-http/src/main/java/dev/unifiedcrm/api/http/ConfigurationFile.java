@@ -417,9 +417,7 @@ final class ConfigurationFile {
                 throw error(field, "must be a JSON object");
             }
             var values = new LinkedHashMap<String, Object>();
-            var entries = node.fields();
-            while (entries.hasNext()) {
-                var entry = entries.next();
+            for (var entry : node.properties()) {
                 String name = field + "." + printable(entry.getKey());
                 if (entry.getValue().isNull()) {
                     throw error(name, "must not be null (leave the key out instead)");
@@ -451,9 +449,7 @@ final class ConfigurationFile {
 
         private Map<String, Object> jsonObjectOrNulls(JsonNode node, String field) throws InvalidConfigurationException {
             var values = new LinkedHashMap<String, Object>();
-            var entries = node.fields();
-            while (entries.hasNext()) {
-                var entry = entries.next();
+            for (var entry : node.properties()) {
                 values.put(entry.getKey(), jsonValue(entry.getValue(), field + "." + printable(entry.getKey())));
             }
             return values;

@@ -456,7 +456,7 @@ class AuditLogFileTest {
 
     /** Exactly one well-formed started and one finished line per request id, started first, and no other lines. */
     static void assertPairs(List<JsonNode> lines, List<String> requestIds) {
-        assertThat(lines).extracting(line -> line.get("request_id").asText()).containsOnlyElementsOf(requestIds);
+        assertThat(lines).extracting(line -> line.get("request_id").asText()).isSubsetOf(requestIds);
         for (String requestId : requestIds) {
             var own = lines.stream().filter(line -> line.get("request_id").asText().equals(requestId)).toList();
             assertThat(own).as(requestId).hasSize(2);
