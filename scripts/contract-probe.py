@@ -15,6 +15,7 @@ INS = "5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12"
 PL = "9a3e7b21-64c8-4f1d-8e5b-3d2c1b0a9f23"
 ZS = "0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01"
 PL_LEAD = "8c4d1f7e-3b2a-4d9e-9f10-2a6b5c7d8e90"
+HS = "3d6f0a8e-2b1c-4e7f-9a5d-8c4b2e1f0a77"
 
 received = []          # (method, raw path, headers)
 script = {}            # (method, path-without-query) -> (status, headers, body bytes)
@@ -66,6 +67,8 @@ cfg = {
      "credentials": {"api_key": "dead-key"}, "rate_limit": {"requests_per_second": 0}},
     {"id": ZS, "integration": "zendesk_sell", "base_url": base + "/zs/v2",
      "credentials": {"access_token": "zs-secret-token"}, "rate_limit": {"requests_per_second": 0}},
+    {"id": HS, "integration": "hubspot", "base_url": base + "/hs", "context": {"custom_properties": "budget_eur"},
+     "credentials": {"access_token": "hs-secret-token"}, "rate_limit": {"requests_per_second": 0}},
   ]}
 tmp = tempfile.mkdtemp()
 cfgfile = os.path.join(tmp, "config.json"); json.dump(cfg, open(cfgfile, "w"))
@@ -217,6 +220,41 @@ check("request id fresh", hd.get("x-request-id") not in (None, "", "bad id!"), h
 script[("DELETE", "/zs/v2/leads/7")] = (404, {"Content-Type": "application/json"}, json.dumps({"errors": [{"error": {"code": "not_found", "message": "Not Found", "details": "Requested lead was not found."}}], "meta": {"logref": "abc"}}).encode())
 st, hd, body = req("DELETE", L + "7?integrated_account_id=" + ZS); b = is_error("zs 404", st, hd, body, 404, remote=True)
 check("zs msg", (b or {}).get("message") == "Requested lead was not found.", body)
+# hubspot
+HS_LEAD = "/hs/crm/objects/2026-03/leads/38475629104"
+received.clear()
+script[("DELETE", HS_LEAD)] = (204, {"X-HubSpot-RateLimit-Max": "100", "X-HubSpot-RateLimit-Remaining": "99"}, b"")
+st, hd, body = req("DELETE", L + "38475629104?integrated_account_id=" + HS)
+check("hs 200", st == 200 and j(body) == {"id": "38475629104"} and hd.get("x-delete-outcome") == "deleted", (st, body))
+check("hs request", received[-1][:2] == ("DELETE", HS_LEAD) and received[-1][2].get("Authorization") == "Bearer hs-secret-token"
+      and received[-1][2].get("Accept") == "application/json", received[-1])
+check("hs rate headers", hd.get("ratelimit-limit") == "100" and hd.get("ratelimit-remaining") == "99", hd)
+received.clear()
+st, hd, body = req("DELETE", L + "3847x?integrated_account_id=" + HS); is_error("hs bad id", st, hd, body, 400)
+check("hs bad id not sent", received == [], received)
+script[("DELETE", HS_LEAD)] = (429, {"Content-Type": "application/json", "Retry-After": "1", "X-HubSpot-RateLimit-Daily-Remaining": "0"},
+                               json.dumps({"status": "error", "message": "You have reached your daily limit.", "errorType": "RATE_LIMIT", "policyName": "DAILY"}).encode())
+st, hd, body = req("DELETE", L + "38475629104?integrated_account_id=" + HS); b = is_error("hs daily 429", st, hd, body, 429, remote=True)
+check("hs daily 429 not retried", len(received) == 1 and (b or {}).get("message") == "You have reached your daily limit.", (len(received), body))
+received.clear()
+script[("GET", HS_LEAD)] = (404, {"Content-Type": "application/json"}, b'{"status":"error","message":"resource not found","correlationId":"c1"}')
+st, hd, body = req("DELETE", L + "38475629104?integrated_account_id=" + HS + "&return_deleted_lead=true"); is_error("hs fetch 404", st, hd, body, 404, remote=True)
+check("hs fetch only", [r[0] for r in received] == ["GET"], [r[:2] for r in received])
+q = urllib.parse.parse_qsl(received[-1][1].partition("?")[2])
+check("hs fetch query", [k for k, _ in q] == ["properties", "associations", "archived"] and q[0][1].endswith(",hs_object_id,budget_eur")
+      and q[1][1] == "contacts,companies" and q[2][1] == "false", received[-1][1])
+received.clear()
+script[("GET", HS_LEAD)] = (200, {"Content-Type": "application/json"}, json.dumps({"id": "38475629104", "properties": {
+    "hs_lead_name": "Acme", "hubspot_owner_id": "75123456", "hs_pipeline_stage": "attempting-stage-id", "budget_eur": "50000",
+    "hs_associated_contact_email": "jane.doe@acme.example", "hs_last_activity_date": "1772871000000"},
+    "createdAt": "2026-03-05T10:45:21.004Z", "associations": {"contacts": {"results": [{"id": "75388", "type": "lead_to_contact"},
+    {"id": "75301", "type": "lead_to_primary_contact"}]}}}).encode())
+script[("DELETE", HS_LEAD)] = (204, {}, b"")
+st, hd, body = req("DELETE", L + "38475629104?integrated_account_id=" + HS + "&return_deleted_lead=true"); b = j(body) or {}
+check("hs rdl", st == 200 and [r[0] for r in received] == ["GET", "DELETE"] and b.get("title") == "Acme" and b.get("owner") == {"id": "75123456"}
+      and b.get("status") == "attempting-stage-id" and b.get("contact") == {"id": "75301"} and b.get("custom_fields") == {"budget_eur": "50000"}
+      and b.get("email_addresses") == [{"email": "jane.doe@acme.example", "type": "primary"}]
+      and b.get("last_activity_at") == "2026-03-07T08:10:00Z" and b.get("created_at") == "2026-03-05T10:45:21.004Z", (st, body[:500]))
 # return_deleted_lead
 received.clear()
 script[("GET", "/zs/v2/leads/8")] = (200, {"Content-Type": "application/json"}, json.dumps({"data": {"id": 8, "owner_id": 2, "first_name": "Mark", "last_name": "Johnson", "status": "New", "source_id": 10, "title": "CEO", "email": "m@x.example", "address": {"line1": "2726 Smith Street", "city": "Hyannis", "postal_code": "02601", "state": "MA", "country": "US"}, "custom_fields": {"known_via": "Tom", "n": 1.10}, "created_at": "2014-08-27T16:32:56Z", "updated_at": "2014-08-28T09:10:11Z"}, "meta": {"type": "lead"}}).replace('"n": 1.1', '"n": 1.10').encode())
@@ -281,7 +319,7 @@ check("audit started shape", set(lines[0].keys()) == {"time", "request_id", "int
 fin = [l for l in lines if l.get("phase") == "finished"]
 check("audit finished shape", fin and set(fin[0].keys()) == {"time", "request_id", "integrated_account_id", "integration", "lead_id", "phase", "outcome", "provider_status", "duration_ms"}, fin[:1])
 raw_audit = open(AUDIT).read()
-for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", TOKEN]:
+for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "hs-secret-token", TOKEN]:
     check("no secret in audit " + s, s not in raw_audit, "")
 # secrets never in output
 proc.terminate()
@@ -290,7 +328,7 @@ try:
 except subprocess.TimeoutExpired:
     proc.kill(); out, err = proc.communicate()
 check("exit on SIGTERM", proc.returncode in (0, 143), proc.returncode)
-for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", TOKEN]:
+for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "hs-secret-token", TOKEN]:
     check("no secret in logs " + s, s not in err and s not in out, "")
 check("stdout only listening", out.strip() == "", out[:300])
 # config errors

@@ -70,7 +70,12 @@ final class HubSpotSimulator implements ProviderSimulator {
         return List.copyOf(seededLeadIds);
     }
 
-    /** The refresh set of the demo account: the fixed public OAuth client of the simulator. */
+    /** The static set of the demo account: the simulator's fixed static token. */
+    Map<String, String> staticCredentials() {
+        return Map.of("access_token", STATIC_TOKEN);
+    }
+
+    /** The refresh set: the fixed public OAuth client of the simulator. */
     Map<String, String> credentials() {
         Map<String, String> credentials = new LinkedHashMap<>();
         credentials.put("client_id", CLIENT_ID);

@@ -39,7 +39,7 @@ class ProviderSimulatorsTest {
             List<DemoAccount> accounts = simulators.demoAccounts();
 
             assertThat(accounts).extracting(DemoAccount::integration)
-                    .containsExactly("insightly", "pipeliner", "zendesk_sell");
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "hubspot");
             assertThat(accounts).allSatisfy(account -> {
                 assertThat(account.accountId()).matches(LOWER_CASE_UUID);
                 assertThat(account.baseUrl().getScheme()).isEqualTo("http");
@@ -66,6 +66,13 @@ class ProviderSimulatorsTest {
             assertThat(sell.context()).isEmpty();
             assertThat(sell.credentials()).containsOnlyKeys("access_token");
             assertThat(sell.seededLeadIds()).first().isEqualTo("1");
+
+            DemoAccount hubspot = accounts.get(3);
+            assertThat(hubspot.baseUrl().getPath()).isEqualTo("/hubspot");
+            assertThat(hubspot.context()).isEqualTo(Map.of("custom_properties", "budget_eur,trade_show_name"));
+            assertThat(hubspot.credentials()).containsOnlyKeys("access_token");
+            assertThat(hubspot.seededLeadIds()).containsExactly(
+                    "38475629104", "38475629105", "38475629106", "38475629107", "38475629108");
         }
     }
 
@@ -91,6 +98,11 @@ class ProviderSimulatorsTest {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(2), "/leads/", id), sell).statusCode())
                         .as("zendesk_sell lead %s", id).isEqualTo(200);
             }
+            String[] hubspot = {"Authorization", "Bearer " + accounts.get(3).credentials().get("access_token")};
+            for (String id : accounts.get(3).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(3), "/crm/objects/2026-03/leads/", id), hubspot)
+                        .statusCode()).as("hubspot lead %s", id).isEqualTo(200);
+            }
         }
     }
 
@@ -107,6 +119,11 @@ class ProviderSimulatorsTest {
 
         for (int i = 0; i < first.size(); i++) {
             assertThat(second.get(i).accountId()).isNotEqualTo(first.get(i).accountId());
+            if (first.get(i).integration().equals("hubspot")) {
+                // HubSpot's simulator knows fixed, public sandbox credentials, like a vendor's test app.
+                assertThat(second.get(i).credentials()).isEqualTo(first.get(i).credentials());
+                continue;
+            }
             for (String key : first.get(i).credentials().keySet()) {
                 assertThat(second.get(i).credentials().get(key)).isNotEqualTo(first.get(i).credentials().get(key));
             }
