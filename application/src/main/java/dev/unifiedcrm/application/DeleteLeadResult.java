@@ -53,9 +53,13 @@ public sealed interface DeleteLeadResult {
     }
 
     /**
-     * The provider answered with a 4xx or 5xx status.
+     * The provider refused: it answered with a 4xx or 5xx status, or reported a failure inside a 2xx body.
      *
+     * @param status  the status the refusal stands for: the answer's, or for a failure reported inside a
+     *                2xx body the 4xx or 5xx status the body names
      * @param message the message of the provider's error body, when it has one
+     * @param answer  the provider's answer as it came (its own status, which differs from {@code status}
+     *                exactly when the failure was reported inside a 2xx body)
      */
     record RefusedByProvider(Integration provider, int status, Optional<String> message, ProviderAnswer answer,
                              Instant answeredAt) implements DeleteLeadResult {
@@ -64,6 +68,18 @@ public sealed interface DeleteLeadResult {
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(answer, "answer");
             Objects.requireNonNull(answeredAt, "answeredAt");
+            if (status < 400 || status > 599) {
+                throw new IllegalArgumentException("a refusal stands for a 4xx or 5xx status, was " + status);
+            }
+            if (!answer.isSuccess() && answer.status() != status) {
+                throw new IllegalArgumentException("a 4xx or 5xx answer stands for its own status: answered "
+                        + answer.status() + ", given " + status);
+            }
+        }
+
+        /** Whether the provider answered 2xx and named the failure in the body. */
+        public boolean reportedInBody() {
+            return answer.isSuccess();
         }
 
         @Override

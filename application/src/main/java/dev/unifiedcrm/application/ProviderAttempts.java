@@ -63,7 +63,8 @@ final class ProviderAttempts {
                 return new Attempted(deleted(request, deleted.id(), DeleteOutcome.DELETED, fetched, deleted.answer()), true);
             } catch (ProviderRejection rejection) {
                 if (rejection.status() == 404 && log.deleteMaybeDelivered) {
-                    // An earlier attempt may have deleted the lead: either way it is gone.
+                    // An earlier attempt may have deleted the lead: either way it is gone. A 404 reported
+                    // inside a 2xx body says the same as a real one.
                     return new Attempted(deleted(request, request.leadId().value(), DeleteOutcome.ALREADY_DELETED,
                             fetched, rejection.providerAnswer()), true);
                 }
@@ -141,7 +142,7 @@ final class ProviderAttempts {
             } catch (ProviderFailure failure) {
                 log.record(exchange, failure);
                 OptionalInt status = failure instanceof AnsweredProviderFailure answered
-                        ? OptionalInt.of(answered.status()) : OptionalInt.empty();
+                        ? OptionalInt.of(answered.providerAnswer().status()) : OptionalInt.empty();
                 request.audit().providerAnswered(status);
                 events.emit(new DeleteLeadEvent.AttemptFinished(requestId, account.id(), account.integration(),
                         exchange, number, status, outcomeOf(failure), Duration.ofNanos(System.nanoTime() - sent)));

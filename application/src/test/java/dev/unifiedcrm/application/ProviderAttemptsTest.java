@@ -123,6 +123,45 @@ class ProviderAttemptsTest {
     }
 
     @Test
+    void aNotFoundReportedInsideATwoHundredAfterADeleteThatMayHaveLandedSettlesTooAndIsNotRetried() {
+        var attempt = new AtomicInteger();
+        crm.deletion = call -> {
+            if (attempt.incrementAndGet() == 1) {
+                throw new ProviderTimeout("slow", Delivery.MAYBE_DELIVERED, null);
+            }
+            throw RetryRulesTest.reportedInBody(404);
+        };
+
+        var attempted = attempts(CallPacer.unpaced()).run(request(false));
+
+        assertThat(attempted.result()).isInstanceOfSatisfying(DeleteLeadResult.Deleted.class, deleted -> {
+            assertThat(deleted.outcome()).isEqualTo(DeleteOutcome.ALREADY_DELETED);
+            assertThat(deleted.answer().status()).isEqualTo(200);
+        });
+        assertThat(crm.exchanges).containsExactly("DELETE 42", "DELETE 42");
+    }
+
+    @Test
+    void aFailureReportedInsideATwoHundredIsRefusedAsTheStatusItNamesOnceAndAuditedWithTheRealStatus() {
+        crm.deletion = call -> {
+            throw RetryRulesTest.reportedInBody(503);
+        };
+
+        var attempted = attempts(CallPacer.unpaced()).run(request(false));
+
+        assertThat(attempted.result()).isInstanceOfSatisfying(DeleteLeadResult.RefusedByProvider.class, refused -> {
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.reportedInBody()).isTrue();
+            assertThat(refused.answer().status()).isEqualTo(200);
+            assertThat(refused.message()).contains("nope");
+        });
+        assertThat(crm.exchanges).containsExactly("DELETE 42");
+        assertThat(events).filteredOn(DeleteLeadEvent.AttemptFinished.class::isInstance)
+                .extracting(event -> ((DeleteLeadEvent.AttemptFinished) event).providerStatus().getAsInt())
+                .containsExactly(200);
+    }
+
+    @Test
     void aSuccessOfEitherExchangeIsReadThroughItsSharedAnswer() {
         crm.deletion = call -> new DeletedLead("99", FakeCrm.answer(200, Map.of(), "text/plain", "ok"));
 
