@@ -16,6 +16,8 @@ PL = "9a3e7b21-64c8-4f1d-8e5b-3d2c1b0a9f23"
 ZS = "0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01"
 PL_LEAD = "8c4d1f7e-3b2a-4d9e-9f10-2a6b5c7d8e90"
 HS = "3d6f0a8e-2b1c-4e7f-9a5d-8c4b2e1f0a77"
+PD = "5b2c9e14-7a3d-4f6b-8c1e-0d9a8b7c6e5f"
+PD_LEAD = "adf21080-0e10-11eb-879b-05d71fb426ec"
 
 received = []          # (method, raw path, headers)
 script = {}            # (method, path-without-query) -> (status, headers, body bytes)
@@ -69,6 +71,8 @@ cfg = {
      "credentials": {"access_token": "zs-secret-token"}, "rate_limit": {"requests_per_second": 0}},
     {"id": HS, "integration": "hubspot", "base_url": base + "/hs", "context": {"custom_properties": "budget_eur"},
      "credentials": {"access_token": "hs-secret-token"}, "rate_limit": {"requests_per_second": 0}},
+    {"id": PD, "integration": "pipedrive", "base_url": base + "/pd/api/v1", "context": {"company_domain": "acme"},
+     "credentials": {"api_token": "pd-secret-token"}, "rate_limit": {"requests_per_second": 0}},
   ]}
 tmp = tempfile.mkdtemp()
 cfgfile = os.path.join(tmp, "config.json"); json.dump(cfg, open(cfgfile, "w"))
@@ -255,6 +259,41 @@ check("hs rdl", st == 200 and [r[0] for r in received] == ["GET", "DELETE"] and 
       and b.get("status") == "attempting-stage-id" and b.get("contact") == {"id": "75301"} and b.get("custom_fields") == {"budget_eur": "50000"}
       and b.get("email_addresses") == [{"email": "jane.doe@acme.example", "type": "primary"}]
       and b.get("last_activity_at") == "2026-03-07T08:10:00Z" and b.get("created_at") == "2026-03-05T10:45:21.004Z", (st, body[:500]))
+# pipedrive
+PD_PATH = "/pd/api/v1/leads/" + PD_LEAD
+received.clear()
+pd_ok = json.dumps({"success": True, "data": {"id": PD_LEAD}}).encode()
+script[("DELETE", PD_PATH)] = (200, {"Content-Type": "application/json", "x-ratelimit-limit": "20", "x-ratelimit-remaining": "19", "x-ratelimit-reset": "2"}, pd_ok)
+st, hd, body = req("DELETE", L + PD_LEAD.upper() + "?integrated_account_id=" + PD)
+check("pd 200", st == 200 and j(body) == {"id": PD_LEAD, "remote_data": {"success": True, "data": {"id": PD_LEAD}}} and hd.get("x-delete-outcome") == "deleted", (st, body))
+check("pd request", received[-1][1] == PD_PATH and received[-1][2].get("x-api-token") == "pd-secret-token"
+      and "Authorization" not in received[-1][2] and "api_token" not in received[-1][1], received[-1])
+check("pd rate headers", hd.get("ratelimit-limit") == "20" and hd.get("ratelimit-remaining") == "19" and hd.get("ratelimit-reset") == "2", hd)
+script[("DELETE", PD_PATH)] = (200, {"Content-Type": "application/json"}, b'{"success":false,"error":"Permission denied","errorCode":403}')
+st, hd, body = req("DELETE", L + PD_LEAD + "?integrated_account_id=" + PD); b = is_error("pd 403 in 200", st, hd, body, 403, remote=True)
+check("pd 403 in 200 body", (b or {}).get("message") == "Permission denied" and (b or {}).get("raw_response", {}).get("errorCode") == 403 and "x-delete-outcome" not in hd, body)
+st, hd, body = req("DELETE", L + PD_LEAD + "?integrated_account_id=" + PD + "&truto_response_format=raw")
+check("pd raw 403 in 200 passthrough", st == 200 and body == b'{"success":false,"error":"Permission denied","errorCode":403}' and "x-delete-outcome" not in hd, (st, body, hd))
+received.clear()
+script[("DELETE", PD_PATH)] = (200, {"Content-Type": "application/json"}, b'{"success":false,"error":"Internal","errorCode":503}')
+st, hd, body = req("DELETE", L + PD_LEAD + "?integrated_account_id=" + PD); b = is_error("pd 503 in 200", st, hd, body, 502, remote=True)
+check("pd 503 in 200 remote status, not retried", (b or {}).get("remote_status_code") == 503 and len(received) == 1, (body, len(received)))
+script[("DELETE", PD_PATH)] = (200, {"Content-Type": "application/json"}, b'{"success":false,"error":"Unknown failure"}')
+st, hd, body = req("DELETE", L + PD_LEAD + "?integrated_account_id=" + PD); b = is_error("pd breach", st, hd, body, 502, remote=True)
+check("pd breach remote status", (b or {}).get("remote_status_code") == 200, body)
+received.clear()
+script[("DELETE", PD_PATH)] = (429, {"Content-Type": "application/json", "Retry-After": "1", "x-daily-ratelimit-token-remaining": "0"}, b'{"success":false,"error":"Too many requests"}')
+st, hd, body = req("DELETE", L + PD_LEAD + "?integrated_account_id=" + PD); is_error("pd daily 429", st, hd, body, 429, remote=True)
+check("pd daily 429 not retried", len(received) == 1, len(received))
+received.clear()
+script[("GET", PD_PATH)] = (200, {"Content-Type": "application/json"}, json.dumps({"success": True, "data": {"id": PD_LEAD, "title": "Acme", "owner_id": 13540546,
+    "person_id": 1092, "organization_id": None, "source_name": "API", "is_archived": True, "add_time": "2026-03-05 10:45:21",
+    "d4de1c1518b4531717c676029a45911c340390a6": 12500.75}}).encode())
+script[("DELETE", PD_PATH)] = (200, {"Content-Type": "application/json"}, pd_ok)
+st, hd, body = req("DELETE", L + PD_LEAD + "?integrated_account_id=" + PD + "&return_deleted_lead=true"); b = j(body) or {}
+check("pd rdl", st == 200 and [r[0] for r in received] == ["GET", "DELETE"] and b.get("status") == "archived" and b.get("owner") == {"id": "13540546"}
+      and b.get("contact") == {"id": "1092"} and "account" not in b and b.get("lead_source") == "API" and b.get("created_at") == "2026-03-05T10:45:21Z"
+      and b'"d4de1c1518b4531717c676029a45911c340390a6":12500.75' in body, (st, body[:500]))
 # return_deleted_lead
 received.clear()
 script[("GET", "/zs/v2/leads/8")] = (200, {"Content-Type": "application/json"}, json.dumps({"data": {"id": 8, "owner_id": 2, "first_name": "Mark", "last_name": "Johnson", "status": "New", "source_id": 10, "title": "CEO", "email": "m@x.example", "address": {"line1": "2726 Smith Street", "city": "Hyannis", "postal_code": "02601", "state": "MA", "country": "US"}, "custom_fields": {"known_via": "Tom", "n": 1.10}, "created_at": "2014-08-27T16:32:56Z", "updated_at": "2014-08-28T09:10:11Z"}, "meta": {"type": "lead"}}).replace('"n": 1.1', '"n": 1.10').encode())
@@ -319,7 +358,7 @@ check("audit started shape", set(lines[0].keys()) == {"time", "request_id", "int
 fin = [l for l in lines if l.get("phase") == "finished"]
 check("audit finished shape", fin and set(fin[0].keys()) == {"time", "request_id", "integrated_account_id", "integration", "lead_id", "phase", "outcome", "provider_status", "duration_ms"}, fin[:1])
 raw_audit = open(AUDIT).read()
-for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "hs-secret-token", TOKEN]:
+for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "hs-secret-token", "pd-secret-token", TOKEN]:
     check("no secret in audit " + s, s not in raw_audit, "")
 # secrets never in output
 proc.terminate()
@@ -328,7 +367,7 @@ try:
 except subprocess.TimeoutExpired:
     proc.kill(); out, err = proc.communicate()
 check("exit on SIGTERM", proc.returncode in (0, 143), proc.returncode)
-for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "hs-secret-token", TOKEN]:
+for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "hs-secret-token", "pd-secret-token", TOKEN]:
     check("no secret in logs " + s, s not in err and s not in out, "")
 check("stdout only listening", out.strip() == "", out[:300])
 # config errors

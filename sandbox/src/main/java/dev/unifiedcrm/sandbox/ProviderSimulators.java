@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Built-in simulators of Insightly, Pipeliner, Zendesk Sell and HubSpot on loopback, seeded with leads. One HTTP
+ * Built-in simulators of Insightly, Pipeliner, Zendesk Sell, HubSpot and Pipedrive on loopback, seeded with leads. One HTTP
  * server on a free port serves them, each below its own prefix ({@code /insightly/v3.1},
- * {@code /pipeliner/api/v100/rest/spaces/sandbox}, {@code /zendesk_sell/v2}, {@code /hubspot}); a demo account's {@code baseUrl}
+ * {@code /pipeliner/api/v100/rest/spaces/sandbox}, {@code /zendesk_sell/v2}, {@code /hubspot}, {@code /pipedrive/api/v1}); a demo account's {@code baseUrl}
  * is its API root. Thread-safe; the state (deleted leads, Insightly's quota) lives as long as the instance.
  */
 public final class ProviderSimulators implements AutoCloseable {
@@ -26,6 +26,7 @@ public final class ProviderSimulators implements AutoCloseable {
     private static final String PIPELINER_MOUNT = "/pipeliner";
     private static final String ZENDESK_SELL_MOUNT = "/zendesk_sell";
     private static final String HUBSPOT_MOUNT = "/hubspot";
+    private static final String PIPEDRIVE_MOUNT = "/pipedrive";
 
     private final SimulatorServer server;
     private final List<DemoAccount> demoAccounts;
@@ -52,12 +53,14 @@ public final class ProviderSimulators implements AutoCloseable {
                     "sandbox_" + random.hex(6), random.hex(24), Clock.systemUTC());
             ZendeskSellSimulator sell = new ZendeskSellSimulator(random.hex(32), random);
             HubSpotSimulator hubspot = new HubSpotSimulator(random, Clock.systemUTC());
+            PipedriveSimulator pipedrive = new PipedriveSimulator(random.hex(40), random, Clock.systemUTC());
 
             Map<String, ProviderSimulator> mounts = new LinkedHashMap<>();
             mounts.put(INSIGHTLY_MOUNT, insightly);
             mounts.put(PIPELINER_MOUNT, pipeliner);
             mounts.put(ZENDESK_SELL_MOUNT, sell);
             mounts.put(HUBSPOT_MOUNT, hubspot);
+            mounts.put(PIPEDRIVE_MOUNT, pipedrive);
             server = SimulatorServer.start(address, mounts);
 
             List<DemoAccount> accounts = List.of(
@@ -75,10 +78,13 @@ public final class ProviderSimulators implements AutoCloseable {
                     new DemoAccount("hubspot", random.uuid(),
                             server.uri(HUBSPOT_MOUNT + HubSpotSimulator.ROOT),
                             Map.of("custom_properties", "budget_eur,trade_show_name"), hubspot.staticCredentials(),
-                            hubspot.seededLeadIds()));
-            LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}, hubspot {}",
+                            hubspot.seededLeadIds()),
+                    new DemoAccount("pipedrive", random.uuid(),
+                            server.uri(PIPEDRIVE_MOUNT + PipedriveSimulator.ROOT),
+                            Map.of("company_domain", "sandbox"), pipedrive.credentials(), pipedrive.seededLeadIds()));
+            LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}, hubspot {}, pipedrive {}",
                     accounts.get(0).baseUrl(), accounts.get(1).baseUrl(), accounts.get(2).baseUrl(),
-                    accounts.get(3).baseUrl());
+                    accounts.get(3).baseUrl(), accounts.get(4).baseUrl());
             return new ProviderSimulators(server, accounts);
         } catch (RuntimeException e) {
             if (server != null) {
@@ -88,7 +94,7 @@ public final class ProviderSimulators implements AutoCloseable {
         }
     }
 
-    /** One demo account per integration, in the order insightly, pipeliner, zendesk_sell, hubspot. */
+    /** One demo account per integration, in the order insightly, pipeliner, zendesk_sell, hubspot, pipedrive. */
     public List<DemoAccount> demoAccounts() {
         return demoAccounts;
     }

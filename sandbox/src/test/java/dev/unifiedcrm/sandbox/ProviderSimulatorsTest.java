@@ -39,7 +39,7 @@ class ProviderSimulatorsTest {
             List<DemoAccount> accounts = simulators.demoAccounts();
 
             assertThat(accounts).extracting(DemoAccount::integration)
-                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "hubspot");
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "hubspot", "pipedrive");
             assertThat(accounts).allSatisfy(account -> {
                 assertThat(account.accountId()).matches(LOWER_CASE_UUID);
                 assertThat(account.baseUrl().getScheme()).isEqualTo("http");
@@ -73,6 +73,12 @@ class ProviderSimulatorsTest {
             assertThat(hubspot.credentials()).containsOnlyKeys("access_token");
             assertThat(hubspot.seededLeadIds()).containsExactly(
                     "38475629104", "38475629105", "38475629106", "38475629107", "38475629108");
+
+            DemoAccount pipedrive = accounts.get(4);
+            assertThat(pipedrive.baseUrl().getPath()).isEqualTo("/pipedrive/api/v1");
+            assertThat(pipedrive.context()).isEqualTo(Map.of("company_domain", "sandbox"));
+            assertThat(pipedrive.credentials()).containsOnlyKeys("api_token");
+            assertThat(pipedrive.seededLeadIds()).first().isEqualTo("adf21080-0e10-11eb-879b-05d71fb426ec");
         }
     }
 
@@ -102,6 +108,11 @@ class ProviderSimulatorsTest {
             for (String id : accounts.get(3).seededLeadIds()) {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(3), "/crm/objects/2026-03/leads/", id), hubspot)
                         .statusCode()).as("hubspot lead %s", id).isEqualTo(200);
+            }
+            String[] pipedrive = {"x-api-token", accounts.get(4).credentials().get("api_token")};
+            for (String id : accounts.get(4).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(4), "/leads/", id), pipedrive).statusCode())
+                        .as("pipedrive lead %s", id).isEqualTo(200);
             }
         }
     }

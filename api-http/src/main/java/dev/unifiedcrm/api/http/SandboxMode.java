@@ -99,7 +99,7 @@ final class SandboxMode implements AutoCloseable {
         String base = address.replace("://0.0.0.0:", "://127.0.0.1:").replace("://[::]:", "://[::1]:");
         List<DemoAccount> demo = simulators.demoAccounts();
         var text = new StringBuilder();
-        text.append("unified-crm sandbox: simulated Insightly, Pipeliner, Zendesk Sell and HubSpot, seeded with leads\n\n");
+        text.append("unified-crm sandbox: simulated Insightly, Pipeliner, Zendesk Sell, HubSpot and Pipedrive, seeded with leads\n\n");
         text.append("API token (fresh for this run):\n  ").append(token).append("\n\n");
         text.append("Integrated accounts:\n");
         for (DemoAccount account : demo) {
@@ -111,6 +111,7 @@ final class SandboxMode implements AutoCloseable {
         DemoAccount pipeliner = find(demo, "pipeliner");
         DemoAccount sell = find(demo, "zendesk_sell");
         DemoAccount hubspot = find(demo, "hubspot");
+        DemoAccount pipedrive = find(demo, "pipedrive");
         String firstInsightlyLead = insightly.seededLeadIds().get(0);
         command(text, "Delete a lead in Insightly (unified answer):",
                 base, insightly, firstInsightlyLead, "");
@@ -122,6 +123,8 @@ final class SandboxMode implements AutoCloseable {
                 base, sell, sell.seededLeadIds().get(sell.seededLeadIds().size() > 1 ? 1 : 0), "&truto_response_format=raw");
         command(text, "Delete a lead in HubSpot (its Leads object), answered with the lead as it was:",
                 base, hubspot, hubspot.seededLeadIds().get(0), "&return_deleted_lead=true");
+        command(text, "Delete a lead in Pipedrive:",
+                base, pipedrive, pipedrive.seededLeadIds().get(0), "");
         command(text, "An error: delete the first Insightly lead again (the provider answers 404):",
                 base, insightly, firstInsightlyLead, "");
         command(text, "Another error: a lead id that is not in Insightly's format (400):",
