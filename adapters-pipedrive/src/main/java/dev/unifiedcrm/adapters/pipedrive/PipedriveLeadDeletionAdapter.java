@@ -67,7 +67,7 @@ final class PipedriveLeadDeletionAdapter implements LeadDeletionPort, LeadLookup
         }
         var breach = (PipedriveEnvelope.Reading.Breach) reading;
         throw new ProviderContractBreach(ProviderContractBreach.Kind.UNEXPECTED_BODY, answer,
-                breach.reason() + " to a " + what);
+                breach.reason() + " (answering a " + what + ")");
     }
 
     private static Map<String, Object> authorization(ProviderCall call) {
