@@ -18,6 +18,11 @@ record IncomingRequest(String method, String rawPath, UnaryOperator<String> head
         this(method, rawPath, headers, null, new byte[0]);
     }
 
+    /** A request without a body. */
+    IncomingRequest(String method, String rawPath, UnaryOperator<String> headers, String rawQuery) {
+        this(method, rawPath, headers, rawQuery, new byte[0]);
+    }
+
     String header(String name) {
         return headers.apply(name);
     }

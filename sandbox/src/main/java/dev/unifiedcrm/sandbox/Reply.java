@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A simulator's answer: status, extra headers, and a body (empty array: no body at all), JSON unless a
- * {@code Content-Type} header says otherwise (Nutshell's HTML error pages).
+ * A simulator's answer: status, extra headers, and a body (empty array: no body at all), JSON unless the
+ * headers name another {@code Content-Type}.
  */
 record Reply(int status, Map<String, String> headers, byte[] body) {
 
     static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
-    private static final String CONTENT_TYPE = "Content-Type";
+    static final String CONTENT_TYPE = "Content-Type";
 
     Reply {
         headers = Map.copyOf(headers);
@@ -24,6 +24,10 @@ record Reply(int status, Map<String, String> headers, byte[] body) {
 
     static Reply text(int status, String contentType, String body) {
         return new Reply(status, Map.of(CONTENT_TYPE, contentType), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Reply text(int status, String text) {
+        return new Reply(status, Map.of(CONTENT_TYPE, "text/plain; charset=utf-8"), text.getBytes(StandardCharsets.UTF_8));
     }
 
     static Reply empty(int status) {

@@ -82,7 +82,11 @@ final class SimulatorServer implements AutoCloseable {
 
     private static void write(Context ctx, Reply reply) {
         ctx.status(reply.status());
-        reply.headers().forEach(ctx::header);
+        reply.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase(Reply.CONTENT_TYPE)) {
+                ctx.header(name, value);
+            }
+        });
         if (reply.hasBody()) {
             ctx.contentType(reply.contentType()).result(reply.body());
         } else {
