@@ -9,11 +9,14 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A demo account: {@code integration} as in config files ("insightly", "pipeliner", "zendesk_sell"),
+ * A demo account: {@code integration} as in config files ("insightly", "pipeliner", "zendesk_sell", "hubspot",
+ * "pipedrive"),
  * {@code accountId} a lower-case UUID (fresh per start), {@code baseUrl} the simulator's API root for this
  * account (http://127.0.0.1:PORT/...), {@code context} the account's context keys (insightly: {"pod": "sandbox"};
- * pipeliner: {"space_id": "sandbox"}; zendesk_sell: {}), {@code credentials} (insightly {"api_key"};
- * pipeliner {"username","password"}; zendesk_sell {"access_token"}; fresh random values per start),
+ * pipeliner: {"space_id": "sandbox"}; zendesk_sell: {}; hubspot: {"custom_properties": ...}; pipedrive:
+ * {"company_domain": "sandbox"}), {@code credentials} (insightly {"api_key"}; pipeliner {"username","password"};
+ * zendesk_sell {"access_token"}; pipedrive {"api_token"}: fresh random values per start; hubspot
+ * {"access_token"}: the simulator's fixed, public static token),
  * {@code seededLeadIds} the ids of the leads the simulator holds at start (in a stable order).
  *
  * <p>{@link #toString()} masks the credential values.
