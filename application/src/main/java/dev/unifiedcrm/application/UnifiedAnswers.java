@@ -158,7 +158,7 @@ public final class UnifiedAnswers {
      * A refusal is answered as the status it stands for (the one a 2xx body names included): a 4xx as
      * itself, a 5xx as 502 with that status as {@code remote_status_code}. {@code raw} passes the
      * answer on as it came when it is a 4xx, or a 2xx whose body reports the failure (raw judges no
-     * body), without {@code x-delete-outcome}.
+     * body), without {@code x-delete-outcome}; never the answer to a check made before the delete.
      */
     private static ApiResponse refused(ResponseFormat format, DeleteLeadResult.RefusedByProvider refused) {
         ProviderAnswer answer = refused.answer();
@@ -176,7 +176,8 @@ public final class UnifiedAnswers {
     }
 
     private static boolean passedOn(ResponseFormat format, DeleteLeadResult.RefusedByProvider refused) {
-        return format.passesProviderAnswerOn() && (refused.reportedInBody() || refused.status() < 500);
+        return format.passesProviderAnswerOn() && !refused.answersACheck()
+                && (refused.reportedInBody() || refused.status() < 500);
     }
 
     private static ApiResponse brokeContract(ResponseFormat format, DeleteLeadResult.ProviderBrokeContract breach) {

@@ -8,6 +8,8 @@ import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.IntegratedAccountId;
 import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.Lead;
+import dev.unifiedcrm.domain.FetchedLead;
+import dev.unifiedcrm.domain.ProviderCall;
 import dev.unifiedcrm.domain.LeadId;
 import dev.unifiedcrm.domain.LeadIdFormat;
 import dev.unifiedcrm.domain.Pacing;
@@ -102,7 +104,9 @@ class ProviderAttemptsTest {
     void aNotFoundAfterADeleteThatMayHaveLandedIsAlreadyDeletedWithTheFetchedLead() {
         var attempt = new AtomicInteger();
         crm.lookup = call -> FakeCrm.fetched(Lead.withId("42"));
+        var deleteCalls = new java.util.concurrent.CopyOnWriteArrayList<ProviderCall>();
         crm.deletion = call -> {
+            deleteCalls.add(call);
             if (attempt.incrementAndGet() == 1) {
                 throw new ProviderUnreachable("connection reset", Delivery.MAYBE_DELIVERED, null);
             }
@@ -117,6 +121,7 @@ class ProviderAttemptsTest {
             assertThat(deleted.answer().status()).isEqualTo(404);
         });
         assertThat(crm.exchanges).containsExactly("GET 42", "DELETE 42", "DELETE 42");
+        assertThat(deleteCalls).allSatisfy(call -> assertThat(call.fetchedBefore()).map(FetchedLead::lead).contains(Lead.withId("42")));
         assertThat(events).filteredOn(DeleteLeadEvent.AttemptFinished.class::isInstance)
                 .extracting(event -> ((DeleteLeadEvent.AttemptFinished) event).outcome())
                 .containsExactly(AttemptOutcome.ANSWERED, AttemptOutcome.UNREACHABLE, AttemptOutcome.ANSWERED);

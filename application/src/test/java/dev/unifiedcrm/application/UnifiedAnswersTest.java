@@ -46,7 +46,8 @@ class UnifiedAnswersTest {
             new DeleteLeadResult.NotAudited(CRM),
             new DeleteLeadResult.IdempotencyStoreDown(CRM),
             new DeleteLeadResult.RefusedByProvider(CRM, 404, Optional.of("Item not found"), reportedInBody(), AT),
-            new DeleteLeadResult.RefusedByProvider(CRM, 503, Optional.empty(), reportedInBody(), AT));
+            new DeleteLeadResult.RefusedByProvider(CRM, 503, Optional.empty(), reportedInBody(), AT),
+            new DeleteLeadResult.RefusedByProvider(CRM, 404, Optional.empty(), reportedInBody(), AT, true));
 
     @Test
     void theStatusAloneIsTheStatusOfTheRenderedAnswerInEveryFormat() {
@@ -109,6 +110,18 @@ class UnifiedAnswersTest {
         assertThat(answer.body()).isInstanceOfSatisfying(ResponseBody.Raw.class, raw ->
                 assertThat(new String(raw.bytes(), java.nio.charset.StandardCharsets.UTF_8))
                         .isEqualTo("{\"errors\":[{\"message\":\"Item not found\"}]}"));
+    }
+
+    @Test
+    void rawNeverPassesOnTheAnswerToACheckMadeBeforeTheDelete() {
+        var refused = new DeleteLeadResult.RefusedByProvider(CRM, 404, Optional.of("No lead 42 on board 7"), reportedInBody(), AT, true);
+
+        ApiResponse answer = UnifiedAnswers.render(DeleteLeadCommand.of(ACCOUNT, "42").withFormat(ResponseFormat.RAW), refused);
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(UnifiedAnswers.status(ResponseFormat.RAW, refused)).isEqualTo(404);
+        assertThat(treeOf(answer)).containsEntry("message", "No lead 42 on board 7").containsEntry("truto_is_remote_error", true)
+                .containsEntry("raw_response", Map.of("errors", List.of(Map.of("message", "Item not found"))));
     }
 
     @Test

@@ -27,6 +27,7 @@ public final class ProviderRejection extends AnsweredProviderFailure {
     private final String providerRequestId;
     private final boolean quotaExhausted;
     private final int status;
+    private final boolean answersACheck;
 
     /** A 4xx or 5xx answer. */
     public ProviderRejection(ProviderAnswer answer, String providerMessage, String providerErrorCode,
@@ -49,12 +50,18 @@ public final class ProviderRejection extends AnsweredProviderFailure {
                     + answer.status() + "; use the constructor for a 4xx or 5xx answer");
         }
         return new ProviderRejection(answer, reportedStatus, providerMessage, providerErrorCode, providerRequestId,
-                quotaExhausted);
+                quotaExhausted, false);
     }
 
     private ProviderRejection(ProviderAnswer answer, int status, String providerMessage, String providerErrorCode,
                               String providerRequestId, boolean quotaExhausted) {
+        this(answer, status, providerMessage, providerErrorCode, providerRequestId, quotaExhausted, false);
+    }
+
+    private ProviderRejection(ProviderAnswer answer, int status, String providerMessage, String providerErrorCode,
+                              String providerRequestId, boolean quotaExhausted, boolean answersACheck) {
         super(describe(answer, status, providerMessage), answer);
+        this.answersACheck = answersACheck;
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("a rejection stands for a 4xx or 5xx status, was " + status);
         }
@@ -77,6 +84,22 @@ public final class ProviderRejection extends AnsweredProviderFailure {
     /** Whether the provider reported the failure inside a 2xx answer (then {@link #status()} is the one the body names). */
     public boolean reportedInBody() {
         return providerAnswer().isSuccess();
+    }
+
+    /**
+     * This rejection, marked as the answer to a check the adapter made before the operation itself
+     * (that the lead exists and is one the account may delete), not to the operation: the operation
+     * was never sent, and a caller who asked for the provider's own answer gets an error instead of
+     * the check's answer.
+     */
+    public ProviderRejection answeringACheck() {
+        return new ProviderRejection(providerAnswer(), status, providerMessage, providerErrorCode, providerRequestId,
+                quotaExhausted, true);
+    }
+
+    /** Whether this is the answer to a check made before the operation (see {@link #answeringACheck()}). */
+    public boolean answersACheck() {
+        return answersACheck;
     }
 
     public Optional<String> providerMessage() {

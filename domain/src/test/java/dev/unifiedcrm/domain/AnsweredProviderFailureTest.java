@@ -35,6 +35,12 @@ class AnsweredProviderFailureTest {
         assertThat(rejection.reportedInBody()).isTrue();
         assertThat(rejection.getMessage()).isEqualTo("provider answered 404 (reported in its 200 answer): Item not found");
         assertThat(new ProviderRejection(NOT_FOUND, null, null, null, false).reportedInBody()).isFalse();
+        ProviderRejection ofACheck = rejection.answeringACheck();
+        assertThat(ofACheck.answersACheck()).isTrue();
+        assertThat(rejection.answersACheck()).isFalse();
+        assertThat(ofACheck.status()).isEqualTo(404);
+        assertThat(ofACheck.providerAnswer()).isSameAs(ok);
+        assertThat(ofACheck.providerErrorCode()).contains("InvalidItemIdException");
     }
 
     @Test

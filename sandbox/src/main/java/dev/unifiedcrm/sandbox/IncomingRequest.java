@@ -18,7 +18,7 @@ record IncomingRequest(String method, String rawPath, UnaryOperator<String> head
         this(method, rawPath, headers, null, new byte[0]);
     }
 
-    /** A request without a body. */
+    /** A request with a query and no body. */
     IncomingRequest(String method, String rawPath, UnaryOperator<String> headers, String rawQuery) {
         this(method, rawPath, headers, rawQuery, new byte[0]);
     }

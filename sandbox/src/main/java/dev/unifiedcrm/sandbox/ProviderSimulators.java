@@ -13,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Built-in simulators of Insightly, Pipeliner, Zendesk Sell, HubSpot and Pipedrive on loopback, seeded with leads. One HTTP
- * server on a free port serves them, each below its own prefix ({@code /insightly/v3.1},
- * {@code /pipeliner/api/v100/rest/spaces/sandbox}, {@code /zendesk_sell/v2}, {@code /hubspot}, {@code /pipedrive/api/v1}); a demo account's {@code baseUrl}
- * is its API root. Thread-safe; the state (deleted leads, Insightly's quota) lives as long as the instance.
+ * Built-in simulators of Insightly, Pipeliner, Zendesk Sell, Nutshell, monday CRM, HubSpot and Pipedrive on loopback, seeded with leads. One HTTP
+ * server on a free port serves them all, each below its own prefix ({@code /insightly/v3.1},
+ * {@code /pipeliner/api/v100/rest/spaces/sandbox}, {@code /zendesk_sell/v2}, {@code /nutshell/rest}, {@code /monday_crm/...}, {@code /hubspot},
+ * {@code /pipedrive/api/v1}); a demo
+ * account's {@code baseUrl} is its API root. Thread-safe; the state (deleted leads, Insightly's quota) lives as long as the instance.
  */
 public final class ProviderSimulators implements AutoCloseable {
 
@@ -25,6 +26,8 @@ public final class ProviderSimulators implements AutoCloseable {
     private static final String INSIGHTLY_MOUNT = "/insightly";
     private static final String PIPELINER_MOUNT = "/pipeliner";
     private static final String ZENDESK_SELL_MOUNT = "/zendesk_sell";
+    private static final String NUTSHELL_MOUNT = "/nutshell";
+    private static final String MONDAY_CRM_MOUNT = "/monday_crm";
     private static final String HUBSPOT_MOUNT = "/hubspot";
     private static final String PIPEDRIVE_MOUNT = "/pipedrive";
 
@@ -52,6 +55,8 @@ public final class ProviderSimulators implements AutoCloseable {
             PipelinerSimulator pipeliner = new PipelinerSimulator(
                     "sandbox_" + random.hex(6), random.hex(24), Clock.systemUTC());
             ZendeskSellSimulator sell = new ZendeskSellSimulator(random.hex(32), random);
+            NutshellSimulator nutshell = new NutshellSimulator("demo+" + random.hex(4) + "@sandbox.example", random.hex(20));
+            MondayCrmSimulator monday = new MondayCrmSimulator(random.hex(40), random);
             HubSpotSimulator hubspot = new HubSpotSimulator(random, Clock.systemUTC());
             PipedriveSimulator pipedrive = new PipedriveSimulator(random.hex(40), random, Clock.systemUTC());
 
@@ -59,6 +64,8 @@ public final class ProviderSimulators implements AutoCloseable {
             mounts.put(INSIGHTLY_MOUNT, insightly);
             mounts.put(PIPELINER_MOUNT, pipeliner);
             mounts.put(ZENDESK_SELL_MOUNT, sell);
+            mounts.put(NUTSHELL_MOUNT, nutshell);
+            mounts.put(MONDAY_CRM_MOUNT, monday);
             mounts.put(HUBSPOT_MOUNT, hubspot);
             mounts.put(PIPEDRIVE_MOUNT, pipedrive);
             server = SimulatorServer.start(address, mounts);
@@ -75,6 +82,13 @@ public final class ProviderSimulators implements AutoCloseable {
                     new DemoAccount("zendesk_sell", random.uuid(),
                             server.uri(ZENDESK_SELL_MOUNT + ZendeskSellSimulator.ROOT),
                             Map.of(), sell.credentials(), sell.seededLeadIds()),
+                    new DemoAccount("nutshell", random.uuid(),
+                            server.uri(NUTSHELL_MOUNT + NutshellSimulator.ROOT),
+                            Map.of(), nutshell.credentials(), nutshell.seededLeadIds()),
+                    new DemoAccount("monday_crm", random.uuid(),
+                            server.uri(MONDAY_CRM_MOUNT + MondayCrmSimulator.ROOT),
+                            Map.of("board_id", MondayCrmSimulator.LEADS_BOARD, "columns", Map.of("owner", "person")),
+                            monday.credentials(), monday.seededLeadIds()),
                     new DemoAccount("hubspot", random.uuid(),
                             server.uri(HUBSPOT_MOUNT + HubSpotSimulator.ROOT),
                             Map.of("custom_properties", "budget_eur,trade_show_name"), hubspot.staticCredentials(),
@@ -82,9 +96,11 @@ public final class ProviderSimulators implements AutoCloseable {
                     new DemoAccount("pipedrive", random.uuid(),
                             server.uri(PIPEDRIVE_MOUNT + PipedriveSimulator.ROOT),
                             Map.of("company_domain", "sandbox"), pipedrive.credentials(), pipedrive.seededLeadIds()));
-            LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}, hubspot {}, pipedrive {}",
+            LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}, nutshell {}, monday_crm {},"
+                    + " hubspot {}, pipedrive {}",
                     accounts.get(0).baseUrl(), accounts.get(1).baseUrl(), accounts.get(2).baseUrl(),
-                    accounts.get(3).baseUrl(), accounts.get(4).baseUrl());
+                    accounts.get(3).baseUrl(), accounts.get(4).baseUrl(), accounts.get(5).baseUrl(),
+                    accounts.get(6).baseUrl());
             return new ProviderSimulators(server, accounts);
         } catch (RuntimeException e) {
             if (server != null) {
@@ -94,7 +110,7 @@ public final class ProviderSimulators implements AutoCloseable {
         }
     }
 
-    /** One demo account per integration, in the order insightly, pipeliner, zendesk_sell, hubspot, pipedrive. */
+    /** One demo account per integration, in the order insightly, pipeliner, zendesk_sell, nutshell, monday_crm, hubspot, pipedrive. */
     public List<DemoAccount> demoAccounts() {
         return demoAccounts;
     }

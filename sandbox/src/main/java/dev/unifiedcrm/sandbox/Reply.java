@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A simulator's answer: status, extra headers, and a body (empty array: no body at all), JSON unless the
- * headers name another {@code Content-Type}.
+ * A simulator's answer: status, extra headers, and a body (empty array: no body at all), JSON unless a
+ * {@code Content-Type} header says otherwise (Nutshell's HTML error pages).
  */
 record Reply(int status, Map<String, String> headers, byte[] body) {
 

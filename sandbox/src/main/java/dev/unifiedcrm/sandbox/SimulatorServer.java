@@ -77,7 +77,7 @@ final class SimulatorServer implements AutoCloseable {
 
     private static IncomingRequest requestOf(Context ctx) {
         return new IncomingRequest(ctx.method().name(), ctx.req().getRequestURI(), ctx::header,
-                ctx.queryString(), ctx.bodyAsBytes());
+                ctx.req().getQueryString(), ctx.bodyAsBytes());
     }
 
     private static void write(Context ctx, Reply reply) {

@@ -39,7 +39,7 @@ class ProviderSimulatorsTest {
             List<DemoAccount> accounts = simulators.demoAccounts();
 
             assertThat(accounts).extracting(DemoAccount::integration)
-                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "hubspot", "pipedrive");
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "nutshell", "monday_crm", "hubspot", "pipedrive");
             assertThat(accounts).allSatisfy(account -> {
                 assertThat(account.accountId()).matches(LOWER_CASE_UUID);
                 assertThat(account.baseUrl().getScheme()).isEqualTo("http");
@@ -67,14 +67,27 @@ class ProviderSimulatorsTest {
             assertThat(sell.credentials()).containsOnlyKeys("access_token");
             assertThat(sell.seededLeadIds()).first().isEqualTo("1");
 
-            DemoAccount hubspot = accounts.get(3);
+            DemoAccount nutshell = accounts.get(3);
+            assertThat(nutshell.baseUrl().getPath()).isEqualTo("/nutshell/rest");
+            assertThat(nutshell.context()).isEmpty();
+            assertThat(nutshell.credentials()).containsOnlyKeys("username", "api_key");
+            assertThat(nutshell.credentials().get("username")).matches("demo\\+[0-9a-f]{8}@sandbox\\.example");
+            assertThat(nutshell.seededLeadIds()).containsExactly("1001-leads", "1002-leads", "1003-leads", "1004-leads", "1005-leads");
+            DemoAccount monday = accounts.get(4);
+            assertThat(monday.baseUrl().getPath()).isEqualTo("/monday_crm/v2");
+            assertThat(monday.context()).isEqualTo(Map.of("board_id", "2001047343", "columns", Map.of("owner", "person")));
+            assertThat(monday.credentials()).containsOnlyKeys("api_token");
+            assertThat(monday.seededLeadIds()).containsExactly(
+                    "18273395993", "18273396001", "18273396015", "18273396027", "18273396042");
+
+            DemoAccount hubspot = accounts.get(5);
             assertThat(hubspot.baseUrl().getPath()).isEqualTo("/hubspot");
             assertThat(hubspot.context()).isEqualTo(Map.of("custom_properties", "budget_eur,trade_show_name"));
             assertThat(hubspot.credentials()).containsOnlyKeys("access_token");
             assertThat(hubspot.seededLeadIds()).containsExactly(
                     "38475629104", "38475629105", "38475629106", "38475629107", "38475629108");
 
-            DemoAccount pipedrive = accounts.get(4);
+            DemoAccount pipedrive = accounts.get(6);
             assertThat(pipedrive.baseUrl().getPath()).isEqualTo("/pipedrive/api/v1");
             assertThat(pipedrive.context()).isEqualTo(Map.of("company_domain", "sandbox"));
             assertThat(pipedrive.credentials()).containsOnlyKeys("api_token");
@@ -104,14 +117,20 @@ class ProviderSimulatorsTest {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(2), "/leads/", id), sell).statusCode())
                         .as("zendesk_sell lead %s", id).isEqualTo(200);
             }
-            String[] hubspot = {"Authorization", "Bearer " + accounts.get(3).credentials().get("access_token")};
+            Map<String, String> credentials3 = accounts.get(3).credentials();
+            String[] nutshell = {"Authorization", basic(credentials3.get("username"), credentials3.get("api_key"))};
             for (String id : accounts.get(3).seededLeadIds()) {
-                assertThat(send("GET", SandboxHttp.lead(accounts.get(3), "/crm/objects/2026-03/leads/", id), hubspot)
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(3), "/leads/", id), nutshell).statusCode())
+                        .as("nutshell lead %s", id).isEqualTo(200);
+            }
+            String[] hubspot = {"Authorization", "Bearer " + accounts.get(5).credentials().get("access_token")};
+            for (String id : accounts.get(5).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(5), "/crm/objects/2026-03/leads/", id), hubspot)
                         .statusCode()).as("hubspot lead %s", id).isEqualTo(200);
             }
-            String[] pipedrive = {"x-api-token", accounts.get(4).credentials().get("api_token")};
-            for (String id : accounts.get(4).seededLeadIds()) {
-                assertThat(send("GET", SandboxHttp.lead(accounts.get(4), "/leads/", id), pipedrive).statusCode())
+            String[] pipedrive = {"x-api-token", accounts.get(6).credentials().get("api_token")};
+            for (String id : accounts.get(6).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(6), "/leads/", id), pipedrive).statusCode())
                         .as("pipedrive lead %s", id).isEqualTo(200);
             }
         }

@@ -74,13 +74,14 @@ public final class HubSpotAdapterProvider implements CrmAdapterProvider {
             }
         }
         try {
-            HubSpotApiVersion.of(account.context().get(HubSpotApiVersion.CONTEXT_KEY));
+            HubSpotApiVersion.of(account.contextString(HubSpotApiVersion.CONTEXT_KEY).orElse(null));
         } catch (IllegalArgumentException bad) {
             throw new InvalidAccountException("context." + HubSpotApiVersion.CONTEXT_KEY, "context." + bad.getMessage());
         }
-        if (account.context().containsKey(HubSpotProperties.CONTEXT_KEY)) {
+        String customProperties = account.contextString(HubSpotProperties.CONTEXT_KEY).orElse(null);
+        if (customProperties != null) {
             try {
-                HubSpotProperties.parseCustom(account.context().get(HubSpotProperties.CONTEXT_KEY));
+                HubSpotProperties.parseCustom(customProperties);
             } catch (IllegalArgumentException bad) {
                 throw new InvalidAccountException("context." + HubSpotProperties.CONTEXT_KEY, "context." + bad.getMessage());
             }
@@ -136,12 +137,11 @@ public final class HubSpotAdapterProvider implements CrmAdapterProvider {
 
     /** The account's date version (checked at start). */
     static String apiVersion(IntegratedAccount account) {
-        return HubSpotApiVersion.of(account.context().get(HubSpotApiVersion.CONTEXT_KEY));
+        return HubSpotApiVersion.of(account.contextString(HubSpotApiVersion.CONTEXT_KEY).orElse(null));
     }
 
     /** The account's custom property names, in config order; empty when it names none. */
     static List<String> customProperties(IntegratedAccount account) {
-        String configured = account.context().get(HubSpotProperties.CONTEXT_KEY);
-        return configured == null ? List.of() : HubSpotProperties.parseCustom(configured);
+        return account.contextString(HubSpotProperties.CONTEXT_KEY).map(HubSpotProperties::parseCustom).orElse(List.of());
     }
 }

@@ -68,7 +68,7 @@ public final class PipedriveAdapterProvider implements CrmAdapterProvider {
                         + " accounts take only context.company_domain");
             }
         }
-        String companyDomain = account.context().get(PipedriveCompanyDomain.CONTEXT_KEY);
+        String companyDomain = account.contextString(PipedriveCompanyDomain.CONTEXT_KEY).orElse(null);
         if (companyDomain == null && account.baseUrl().isEmpty()) {
             throw new InvalidAccountException("context.company_domain", "context.company_domain is required unless"
                     + " base_url is set: the subdomain of the company's Pipedrive address (acme for acme.pipedrive.com)");
@@ -125,7 +125,7 @@ public final class PipedriveAdapterProvider implements CrmAdapterProvider {
      */
     static URI apiRoot(IntegratedAccount account) {
         String root = account.baseUrl().map(URI::toString)
-                .orElseGet(() -> PipedriveCompanyDomain.apiRoot(account.context().get(PipedriveCompanyDomain.CONTEXT_KEY)).toString());
+                .orElseGet(() -> PipedriveCompanyDomain.apiRoot(account.contextString(PipedriveCompanyDomain.CONTEXT_KEY).orElse(null)).toString());
         while (root.endsWith("/")) {
             root = root.substring(0, root.length() - 1);
         }

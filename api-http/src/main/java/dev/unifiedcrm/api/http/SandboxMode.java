@@ -34,6 +34,8 @@ final class SandboxMode implements AutoCloseable {
 
     /** The simulators always listen on loopback, whatever address the service itself uses. */
     private static final String SIMULATOR_HOST = "127.0.0.1";
+    /** The monday simulator's one item outside the demo account's Leads board. */
+    private static final String MONDAY_OTHER_BOARD_ITEM = "18273397000";
 
     private final ProviderSimulators simulators;
     private final String token;
@@ -99,7 +101,7 @@ final class SandboxMode implements AutoCloseable {
         String base = address.replace("://0.0.0.0:", "://127.0.0.1:").replace("://[::]:", "://[::1]:");
         List<DemoAccount> demo = simulators.demoAccounts();
         var text = new StringBuilder();
-        text.append("unified-crm sandbox: simulated Insightly, Pipeliner, Zendesk Sell, HubSpot and Pipedrive, seeded with leads\n\n");
+        text.append("unified-crm sandbox: simulated Insightly, Pipeliner, Zendesk Sell, Nutshell, monday CRM, HubSpot and Pipedrive, seeded with leads\n\n");
         text.append("API token (fresh for this run):\n  ").append(token).append("\n\n");
         text.append("Integrated accounts:\n");
         for (DemoAccount account : demo) {
@@ -110,6 +112,7 @@ final class SandboxMode implements AutoCloseable {
         DemoAccount insightly = find(demo, "insightly");
         DemoAccount pipeliner = find(demo, "pipeliner");
         DemoAccount sell = find(demo, "zendesk_sell");
+        DemoAccount nutshell = find(demo, "nutshell");
         DemoAccount hubspot = find(demo, "hubspot");
         DemoAccount pipedrive = find(demo, "pipedrive");
         String firstInsightlyLead = insightly.seededLeadIds().get(0);
@@ -121,10 +124,17 @@ final class SandboxMode implements AutoCloseable {
                 base, sell, sell.seededLeadIds().get(0), "");
         command(text, "Delete a lead in Zendesk Sell and get the provider's own answer (raw: its 204, no body):",
                 base, sell, sell.seededLeadIds().get(sell.seededLeadIds().size() > 1 ? 1 : 0), "&truto_response_format=raw");
+        command(text, "Delete a lead in Nutshell by its bare number (sent as <n>-leads; Nutshell answers with the lead):",
+                base, nutshell, bareNumber(nutshell.seededLeadIds().get(0)), "");
+        DemoAccount monday = find(demo, "monday_crm");
+        command(text, "Delete a lead in monday CRM (an item of the demo account's Leads board; the board is checked first):",
+                base, monday, monday.seededLeadIds().get(0), "");
         command(text, "Delete a lead in HubSpot (its Leads object), answered with the lead as it was:",
                 base, hubspot, hubspot.seededLeadIds().get(0), "&return_deleted_lead=true");
         command(text, "Delete a lead in Pipedrive:",
                 base, pipedrive, pipedrive.seededLeadIds().get(0), "");
+        command(text, "An error: an item of another monday board is never deleted (404, remote):",
+                base, monday, MONDAY_OTHER_BOARD_ITEM, "");
         command(text, "An error: delete the first Insightly lead again (the provider answers 404):",
                 base, insightly, firstInsightlyLead, "");
         command(text, "Another error: a lead id that is not in Insightly's format (400):",
@@ -146,6 +156,11 @@ final class SandboxMode implements AutoCloseable {
         text.append("curl -s -i -X DELETE -H 'Authorization: Bearer ").append(token).append("' \\\n  '")
                 .append(base).append("/unified/crm/leads/").append(leadId)
                 .append("?integrated_account_id=").append(account.accountId()).append(extraQuery).append("'\n\n");
+    }
+
+    /** {@code 1001} of {@code 1001-leads}: Nutshell's ids are also accepted without their type suffix. */
+    private static String bareNumber(String apiId) {
+        return apiId.substring(0, apiId.indexOf('-'));
     }
 
     private static DemoAccount find(List<DemoAccount> accounts, String integration) {
