@@ -83,6 +83,14 @@ class HubSpotAdapterProviderTest {
     }
 
     @Test
+    void aContextValueThatIsNotAStringIsRefusedNamingTheField() {
+        var account = new IntegratedAccount(ID, new Integration("hubspot"), Map.of("api_version", 202603), Optional.empty(),
+                Pacing.providerDefault(), Credentials.of(Map.of("access_token", TOKEN)));
+
+        assertThat(refused(account).field()).isEqualTo("context.api_version");
+    }
+
+    @Test
     void anUnknownContextKeyIsRefused() {
         InvalidAccountException refused = refused(account(Map.of("portal_id", "123"), Map.of("access_token", TOKEN)));
 

@@ -79,6 +79,14 @@ class PipedriveAdapterProviderTest {
     }
 
     @Test
+    void aCompanyDomainThatIsNotAStringIsRefusedNamingTheField() {
+        var account = new IntegratedAccount(ID, new Integration("pipedrive"), Map.of("company_domain", Map.of("name", "acme")),
+                Optional.empty(), Pacing.providerDefault(), Credentials.of(Map.of("api_token", TOKEN)));
+
+        assertThat(refused(account).field()).isEqualTo("context.company_domain");
+    }
+
+    @Test
     void anUnknownContextKeyIsRefused() {
         assertThat(refused(account(Map.of("company_domain", "acme", "api_domain", "x"), Optional.empty(),
                 Map.of("api_token", TOKEN))).field()).isEqualTo("context.api_domain");
