@@ -19,7 +19,7 @@ import java.util.Optional;
  * <p>Three families: the provider {@linkplain Deleted deleted} the lead; the provider was called and
  * did not ({@link RefusedByProvider}, {@link ProviderBrokeContract}, {@link ProviderUnreachable},
  * {@link ProviderTimedOut}); or the request was settled here without calling it ({@link InvalidRequest},
- * {@link AccountUnknown}, {@link InvalidLeadId}, {@link RateLimited}, {@link IdempotencyKeyMismatch},
+ * {@link AccountUnknown}, {@link InvalidLeadId}, {@link RateLimited}, {@link TokenRequestThrottled}, {@link IdempotencyKeyMismatch},
  * {@link IdempotencyKeyBusy}, {@link IdempotencyStoreDown}, {@link Replayed}, {@link NotAudited}).
  */
 public sealed interface DeleteLeadResult {
@@ -182,6 +182,25 @@ public sealed interface DeleteLeadResult {
     }
 
     /** The account's local rate limit would have made the call wait {@code waitTime}, past its deadline. */
+    /**
+     * The provider's OAuth token endpoint is throttling token requests for this account: no access
+     * token came, so the provider was not called. Answered 429 (not remote) with {@code Retry-After}.
+     *
+     * @param detail what the token endpoint said, naming the account and never a secret
+     */
+    record TokenRequestThrottled(Integration provider, Duration retryAfter, String detail) implements DeleteLeadResult {
+        public TokenRequestThrottled {
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(retryAfter, "retryAfter");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override
+        public Optional<Integration> integration() {
+            return Optional.of(provider);
+        }
+    }
+
     record RateLimited(Integration provider, IntegratedAccountId account, Duration waitTime) implements DeleteLeadResult {
         public RateLimited {
             Objects.requireNonNull(provider, "provider");

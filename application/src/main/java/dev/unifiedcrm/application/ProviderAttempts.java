@@ -15,6 +15,7 @@ import dev.unifiedcrm.domain.ProviderRejection;
 import dev.unifiedcrm.domain.ProviderSuccess;
 import dev.unifiedcrm.domain.ProviderTimeout;
 import dev.unifiedcrm.domain.QueryParameter;
+import dev.unifiedcrm.domain.TokenRequestThrottled;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -107,6 +108,9 @@ final class ProviderAttempts {
         if (failure instanceof ProviderContractBreach breach) {
             return new DeleteLeadResult.ProviderBrokeContract(integration, breach.kind(), breach.getMessage(),
                     breach.providerAnswer(), clock.instant());
+        }
+        if (failure instanceof TokenRequestThrottled throttled) {
+            return new DeleteLeadResult.TokenRequestThrottled(integration, throttled.retryAfter(), throttled.getMessage());
         }
         if (failure instanceof ProviderTimeout) {
             return new DeleteLeadResult.ProviderTimedOut(integration, failure.getMessage());

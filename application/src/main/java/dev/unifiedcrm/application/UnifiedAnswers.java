@@ -66,6 +66,10 @@ public final class UnifiedAnswers {
         if (result instanceof DeleteLeadResult.RateLimited limited) {
             return rateLimited(limited);
         }
+        if (result instanceof DeleteLeadResult.TokenRequestThrottled throttled) {
+            long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+            return ApiErrors.error(429, throttled.detail() + ".", Map.of("retry-after", String.valueOf(seconds)));
+        }
         if (result instanceof DeleteLeadResult.IdempotencyKeyMismatch) {
             return ApiErrors.error(422, "This Idempotency-Key was already used for another integrated account or"
                     + " lead id; use a new key for a new request.");
@@ -113,7 +117,7 @@ public final class UnifiedAnswers {
         if (result instanceof DeleteLeadResult.AccountUnknown) {
             return 404;
         }
-        if (result instanceof DeleteLeadResult.RateLimited) {
+        if (result instanceof DeleteLeadResult.RateLimited || result instanceof DeleteLeadResult.TokenRequestThrottled) {
             return 429;
         }
         if (result instanceof DeleteLeadResult.IdempotencyKeyMismatch) {

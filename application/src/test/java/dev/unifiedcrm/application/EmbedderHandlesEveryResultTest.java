@@ -10,6 +10,7 @@ import dev.unifiedcrm.domain.Pacing;
 import dev.unifiedcrm.domain.ProviderContractBreach;
 import dev.unifiedcrm.domain.ProviderRejection;
 import dev.unifiedcrm.domain.ProviderTimeout;
+import dev.unifiedcrm.domain.TokenRequestThrottled;
 import dev.unifiedcrm.domain.ProviderUnreachable;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,8 @@ class EmbedderHandlesEveryResultTest {
             return "bad id " + invalid.leadId();
         } else if (result instanceof DeleteLeadResult.RateLimited limited) {
             return "wait " + limited.waitTime().toSeconds() + " s";
+        } else if (result instanceof DeleteLeadResult.TokenRequestThrottled throttled) {
+            return "token endpoint throttling: wait " + throttled.retryAfter().toSeconds() + " s";
         } else if (result instanceof DeleteLeadResult.IdempotencyKeyMismatch) {
             return "key used for another lead";
         } else if (result instanceof DeleteLeadResult.IdempotencyKeyBusy) {
@@ -71,7 +74,7 @@ class EmbedderHandlesEveryResultTest {
 
     @Test
     void everyCaseOfTheResultIsAJavaRecordTheEmbedderHandles() {
-        assertThat(DeleteLeadResult.class.getPermittedSubclasses()).hasSize(14)
+        assertThat(DeleteLeadResult.class.getPermittedSubclasses()).hasSize(15)
                 .allSatisfy(type -> assertThat(type.isRecord()).as(type.getSimpleName()).isTrue());
         assertThat(Arrays.stream(DeleteLeadResult.class.getPermittedSubclasses())
                 .flatMap(type -> Arrays.stream(type.getRecordComponents()))
@@ -129,6 +132,20 @@ class EmbedderHandlesEveryResultTest {
             throw new ProviderTimeout("no answer within 2 s", Delivery.MAYBE_DELIVERED, null);
         };
         assertThat(whatHappened(builder().build().deleteLead(command("42")))).isEqualTo("timed out: no answer within 2 s");
+    }
+
+    @Test
+    void theTokenEndpointIsThrottlingSoTheProviderWasNotCalled() {
+        crm.deletion = call -> {
+            throw new TokenRequestThrottled("the token endpoint is throttling", Duration.ofSeconds(7));
+        };
+
+        var result = builder().build().deleteLead(command("42"));
+
+        assertThat(whatHappened(result)).isEqualTo("token endpoint throttling: wait 7 s");
+        var answer = UnifiedAnswers.render(command("42"), result);
+        assertThat(answer.status()).isEqualTo(429);
+        assertThat(answer.headers()).containsEntry("retry-after", "7");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.unifiedcrm.domain.ProviderAnswer;
 import dev.unifiedcrm.domain.ProviderCall;
 import dev.unifiedcrm.domain.RemoteBody;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
+import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 
@@ -59,6 +60,11 @@ final class FakeCrm implements CrmAdapterProvider {
     @Override
     public LeadIdFormat leadIdFormat() {
         return format;
+    }
+
+    @Override
+    public List<CredentialSet> credentialSets() {
+        return List.of(CredentialSet.staticSecrets("token"));
     }
 
     @Override

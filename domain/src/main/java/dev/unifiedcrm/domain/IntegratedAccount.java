@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * A customer's account in one CRM: which integration, the context the provider needs to find it
  * (a {@code pod}, a {@code space_id}, as each adapter names them), an optional API
- * root that overrides the derived one, the pacing of calls, and the credentials.
+ * root that overrides the derived one, the pacing of calls, the credentials, and an optional OAuth
+ * token endpoint that overrides the derived one.
  *
  * <p>{@code context} values are plain JSON values, as in a configuration file: {@code String},
  * {@code Number}, {@code Boolean}, {@code List} and {@code Map} (string keys) of such values, nested
@@ -25,7 +26,7 @@ import java.util.Optional;
  * and everything inside it are copied into unmodifiable collections that keep their order. Most keys
  * hold a string: read them with {@link #contextString(String)}.
  *
- * <p>{@code baseUrl} must be {@code https}, or {@code http} to a loopback host only: a secret is
+ * <p>{@code baseUrl} and {@code tokenUrl} must be {@code https}, or {@code http} to a loopback host only: a secret is
  * never sent in clear over a network.
  */
 public record IntegratedAccount(
@@ -34,7 +35,8 @@ public record IntegratedAccount(
         Map<String, ?> context,
         Optional<URI> baseUrl,
         Pacing pacing,
-        Credentials credentials) {
+        Credentials credentials,
+        Optional<URI> tokenUrl) {
 
     public IntegratedAccount {
         Objects.requireNonNull(id, "id");
@@ -44,6 +46,14 @@ public record IntegratedAccount(
         baseUrl.ifPresent(IntegratedAccount::checkBaseUrl);
         Objects.requireNonNull(pacing, "pacing");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(tokenUrl, "tokenUrl");
+        tokenUrl.ifPresent(url -> checkUrl(url, "token_url"));
+    }
+
+    /** An account without a {@code token_url}: its OAuth token endpoint, if any, is the derived one. */
+    public IntegratedAccount(IntegratedAccountId id, Integration integration, Map<String, ?> context,
+                             Optional<URI> baseUrl, Pacing pacing, Credentials credentials) {
+        this(id, integration, context, baseUrl, pacing, credentials, Optional.empty());
     }
 
     /**
@@ -117,9 +127,18 @@ public record IntegratedAccount(
 
     /** @throws IllegalArgumentException saying what a base URL may be */
     public static void checkBaseUrl(URI url) {
+        checkUrl(url, "base_url");
+    }
+
+    /** @throws IllegalArgumentException saying what a {@code token_url} may be */
+    public static void checkTokenUrl(URI url) {
+        checkUrl(url, "token_url");
+    }
+
+    private static void checkUrl(URI url, String field) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!url.isAbsolute() || url.getHost() == null || url.getRawQuery() != null || url.getRawFragment() != null) {
-            throw new IllegalArgumentException("base_url must be an absolute http(s) URL without query or fragment");
+            throw new IllegalArgumentException(field + " must be an absolute http(s) URL without query or fragment");
         }
         if (scheme.equals("https")) {
             return;
@@ -128,7 +147,7 @@ public record IntegratedAccount(
             return;
         }
         throw new IllegalArgumentException(
-                "base_url must use https, or http to a loopback host (localhost, 127.0.0.0/8, [::1])");
+                field + " must use https, or http to a loopback host (localhost, 127.0.0.0/8, [::1])");
     }
 
     private static boolean isLoopback(String host) {

@@ -10,7 +10,7 @@ package dev.unifiedcrm.domain;
  * <p>These are expected outcomes of talking to a remote service, so they carry no stack trace.
  */
 public abstract sealed class ProviderFailure extends RuntimeException
-        permits AnsweredProviderFailure, ProviderTimeout, ProviderUnreachable {
+        permits AnsweredProviderFailure, ProviderTimeout, ProviderUnreachable, TokenRequestThrottled {
 
     private final Delivery delivery;
 

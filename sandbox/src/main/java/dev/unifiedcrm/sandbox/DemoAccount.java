@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -15,16 +16,24 @@ import java.util.stream.Collectors;
  * account (http://127.0.0.1:PORT/...), {@code context} the account's context keys as plain JSON values (insightly: {"pod": "sandbox"};
  * pipeliner: {"space_id": "sandbox"}; zendesk_sell and nutshell: {}; hubspot: {"custom_properties": ...};
  * pipedrive: {"company_domain": "sandbox"}), {@code credentials} (insightly {"api_key"};
- * pipeliner {"username","password"}; zendesk_sell {"access_token"}; nutshell {"username" (an e-mail
+ * pipeliner {"username","password"}; nutshell {"username" (an e-mail
  * address),"api_key"}; pipedrive {"api_token"}: fresh random values per start; hubspot {"access_token"}: the
  * simulator's fixed, public static token),
- * {@code seededLeadIds} the ids of the leads the simulator holds at start (in a stable order).
+ * {@code seededLeadIds} the ids of the leads the simulator holds at start (in a stable order), {@code tokenUrl}
+ * the simulator's OAuth token endpoint when the account's credentials are an OAuth set (zendesk_sell:
+ * {"client_id","client_secret","refresh_token"}, with access tokens that live 30 s).
  *
  * <p>{@link #toString()} masks the credential values.
  */
 public record DemoAccount(String integration, String accountId, URI baseUrl,
                           Map<String, Object> context, Map<String, String> credentials,
-                          List<String> seededLeadIds) {
+                          List<String> seededLeadIds, Optional<URI> tokenUrl) {
+
+    /** A demo account whose credentials are used as they are. */
+    public DemoAccount(String integration, String accountId, URI baseUrl, Map<String, Object> context,
+                       Map<String, String> credentials, List<String> seededLeadIds) {
+        this(integration, accountId, baseUrl, context, credentials, seededLeadIds, Optional.empty());
+    }
 
     public DemoAccount {
         Objects.requireNonNull(integration, "integration");
@@ -34,6 +43,7 @@ public record DemoAccount(String integration, String accountId, URI baseUrl,
         context.forEach((key, value) -> Objects.requireNonNull(value, () -> "value of " + key));
         credentials = ordered(Objects.requireNonNull(credentials, "credentials"));
         seededLeadIds = List.copyOf(Objects.requireNonNull(seededLeadIds, "seededLeadIds"));
+        Objects.requireNonNull(tokenUrl, "tokenUrl");
     }
 
     private static Map<String, String> ordered(Map<String, String> map) {
@@ -51,6 +61,6 @@ public record DemoAccount(String integration, String accountId, URI baseUrl,
                 .collect(Collectors.joining(", ", "{", "}"));
         return "DemoAccount[integration=" + integration + ", accountId=" + accountId + ", baseUrl=" + baseUrl
                 + ", context=" + context + ", credentials=" + maskedCredentials
-                + ", seededLeadIds=" + seededLeadIds + "]";
+                + ", seededLeadIds=" + seededLeadIds + ", tokenUrl=" + tokenUrl + "]";
     }
 }

@@ -1,6 +1,9 @@
 package dev.unifiedcrm.sandbox;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,6 +37,20 @@ record IncomingRequest(String method, String rawPath, UnaryOperator<String> head
 
     String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The body's {@code application/x-www-form-urlencoded} fields (the first value of each name). */
+    Map<String, String> formFields() {
+        var fields = new LinkedHashMap<String, String>();
+        for (String pair : bodyText().split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            String[] parts = pair.split("=", 2);
+            fields.putIfAbsent(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                    parts.length < 2 ? "" : URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+        }
+        return fields;
     }
 
     @Override

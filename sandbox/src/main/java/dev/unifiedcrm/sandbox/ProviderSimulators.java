@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,7 @@ public final class ProviderSimulators implements AutoCloseable {
             InsightlySimulator insightly = new InsightlySimulator(random.uuid(), InsightlySimulator.DAILY_QUOTA);
             PipelinerSimulator pipeliner = new PipelinerSimulator(
                     "sandbox_" + random.hex(6), random.hex(24), Clock.systemUTC());
-            ZendeskSellSimulator sell = new ZendeskSellSimulator(random.hex(32), random);
+            ZendeskSellSimulator sell = new ZendeskSellSimulator(random.hex(32), random, Clock.systemUTC());
             NutshellSimulator nutshell = new NutshellSimulator("demo+" + random.hex(4) + "@sandbox.example", random.hex(20));
             MondayCrmSimulator monday = new MondayCrmSimulator(random.hex(40), random);
             HubSpotSimulator hubspot = new HubSpotSimulator(random, Clock.systemUTC());
@@ -81,7 +82,8 @@ public final class ProviderSimulators implements AutoCloseable {
                             pipeliner.seededLeadIds()),
                     new DemoAccount("zendesk_sell", random.uuid(),
                             server.uri(ZENDESK_SELL_MOUNT + ZendeskSellSimulator.ROOT),
-                            Map.of(), sell.credentials(), sell.seededLeadIds()),
+                            Map.of(), sell.oauthCredentials(), sell.seededLeadIds(),
+                            Optional.of(server.uri(ZENDESK_SELL_MOUNT + ZendeskSellSimulator.TOKEN_PATH))),
                     new DemoAccount("nutshell", random.uuid(),
                             server.uri(NUTSHELL_MOUNT + NutshellSimulator.ROOT),
                             Map.of(), nutshell.credentials(), nutshell.seededLeadIds()),

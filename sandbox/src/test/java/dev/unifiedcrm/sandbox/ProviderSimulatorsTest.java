@@ -64,7 +64,9 @@ class ProviderSimulatorsTest {
             DemoAccount sell = accounts.get(2);
             assertThat(sell.baseUrl().getPath()).isEqualTo("/zendesk_sell/v2");
             assertThat(sell.context()).isEmpty();
-            assertThat(sell.credentials()).containsOnlyKeys("access_token");
+            assertThat(sell.credentials()).containsOnlyKeys("client_id", "client_secret", "refresh_token");
+            assertThat(sell.tokenUrl()).hasValueSatisfying(url -> assertThat(url.getPath()).isEqualTo("/zendesk_sell/oauth2/token"));
+            assertThat(accounts.get(0).tokenUrl()).isEmpty();
             assertThat(sell.seededLeadIds()).first().isEqualTo("1");
 
             DemoAccount nutshell = accounts.get(3);
@@ -103,7 +105,7 @@ class ProviderSimulatorsTest {
             Map<String, String> credentials1 = accounts.get(1).credentials();
             String[] insightly = {"Authorization", basic(credentials0.get("api_key"), "")};
             String[] pipeliner = {"Authorization", basic(credentials1.get("username"), credentials1.get("password"))};
-            String[] sell = {"Authorization", "Bearer " + accounts.get(2).credentials().get("access_token")};
+            String[] sell = {"Authorization", "Bearer " + SandboxHttp.accessToken(accounts.get(2))};
 
             for (String id : accounts.get(0).seededLeadIds()) {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(0), "/Leads/", id), insightly).statusCode())
@@ -207,7 +209,7 @@ class ProviderSimulatorsTest {
             assertSingleSuccess(SandboxHttp.lead(accounts.get(1), "/entities/Leads/",
                     accounts.get(1).seededLeadIds().get(1)), basic(pl.get("username"), pl.get("password")), 200);
             assertSingleSuccess(SandboxHttp.lead(accounts.get(2), "/leads/", accounts.get(2).seededLeadIds().get(1)),
-                    "Bearer " + accounts.get(2).credentials().get("access_token"), 204);
+                    "Bearer " + SandboxHttp.accessToken(accounts.get(2)), 204);
         }
     }
 

@@ -70,6 +70,26 @@ final class SandboxHttp {
         }
     }
 
+    /** An access token from the demo account's OAuth token endpoint (refresh grant, client by Basic). */
+    static String accessToken(DemoAccount account) {
+        var credentials = account.credentials();
+        HttpRequest request = HttpRequest.newBuilder(account.tokenUrl().orElseThrow())
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", basic(credentials.get("client_id"), credentials.get("client_secret")))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token="
+                        + credentials.get("refresh_token")))
+                .build();
+        try {
+            return json(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static URI lead(DemoAccount account, String pathToLeads, String id) {
         return URI.create(account.baseUrl() + pathToLeads + id);
     }

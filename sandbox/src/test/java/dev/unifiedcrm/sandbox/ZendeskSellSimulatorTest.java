@@ -5,7 +5,11 @@ import static dev.unifiedcrm.sandbox.SandboxHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +27,54 @@ class ZendeskSellSimulatorTest {
     void start() {
         simulators = ProviderSimulators.start("127.0.0.1");
         account = simulators.demoAccounts().get(2);
-        auth = "Bearer " + account.credentials().get("access_token");
+        HttpResponse<String> token = tokenRequest(SandboxHttp.basic(account.credentials().get("client_id"),
+                account.credentials().get("client_secret")), "grant_type=refresh_token&refresh_token="
+                + account.credentials().get("refresh_token"));
+        assertThat(token.statusCode()).isEqualTo(200);
+        auth = "Bearer " + json(token).get("access_token").asText();
+    }
+
+    private HttpResponse<String> tokenRequest(String authorization, String form) {
+        try {
+            var request = HttpRequest.newBuilder(account.tokenUrl().orElseThrow())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "application/json")
+                    .header("Authorization", authorization)
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theTokenEndpointIssuesThirtySecondTokensForTheDemoRefreshToken() {
+        String client = SandboxHttp.basic(account.credentials().get("client_id"), account.credentials().get("client_secret"));
+        HttpResponse<String> issued = tokenRequest(client, "grant_type=refresh_token&refresh_token="
+                + account.credentials().get("refresh_token"));
+
+        JsonNode body = json(issued);
+        assertThat(body.get("token_type").asText()).isEqualTo("bearer");
+        assertThat(body.get("expires_in").asInt()).isEqualTo(30);
+        assertThat(body.get("access_token").asText()).isNotBlank().isNotEqualTo(auth.substring("Bearer ".length()));
+        String fresh = "Bearer " + body.get("access_token").asText();
+        assertThat(send("GET", lead("1"), "Authorization", fresh, "User-Agent", "test/1.0").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theTokenEndpointRefusesAWrongGrantOrClientAsOAuthErrors() {
+        String client = SandboxHttp.basic(account.credentials().get("client_id"), account.credentials().get("client_secret"));
+        HttpResponse<String> wrongGrant = tokenRequest(client, "grant_type=refresh_token&refresh_token=nope");
+        assertThat(wrongGrant.statusCode()).isEqualTo(400);
+        assertThat(json(wrongGrant).get("error").asText()).isEqualTo("invalid_grant");
+
+        HttpResponse<String> wrongClient = tokenRequest(SandboxHttp.basic("someone", "else"),
+                "grant_type=refresh_token&refresh_token=" + account.credentials().get("refresh_token"));
+        assertThat(wrongClient.statusCode()).isEqualTo(401);
+        assertThat(json(wrongClient).get("error").asText()).isEqualTo("invalid_client");
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.LeadIdFormat;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
+import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
@@ -59,6 +60,12 @@ public final class HubSpotAdapterProvider implements CrmAdapterProvider {
     @Override
     public OptionalDouble documentedRequestsPerSecond() {
         return OptionalDouble.of(DOCUMENTED_REQUESTS_PER_SECOND);
+    }
+
+    @Override
+    public List<CredentialSet> credentialSets() {
+        // The refresh-token set is recognised by checkAccount and refused as not supported yet.
+        return List.of(CredentialSet.staticSecrets(ACCESS_TOKEN));
     }
 
     @Override

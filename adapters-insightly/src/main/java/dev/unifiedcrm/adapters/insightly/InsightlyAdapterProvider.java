@@ -4,11 +4,13 @@ import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.LeadIdFormat;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
+import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.provider.http.ProviderHttp;
 import feign.Target;
 
+import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -37,6 +39,12 @@ public final class InsightlyAdapterProvider implements CrmAdapterProvider {
     @Override
     public LeadIdFormat leadIdFormat() {
         return LeadIdFormat.POSITIVE_INT64;
+    }
+
+    /** One static set: the user's API key. */
+    @Override
+    public List<CredentialSet> credentialSets() {
+        return List.of(CredentialSet.staticSecrets("api_key"));
     }
 
     @Override

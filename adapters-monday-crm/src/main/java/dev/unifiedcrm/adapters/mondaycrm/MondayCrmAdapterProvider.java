@@ -4,10 +4,12 @@ import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.LeadIdFormat;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
+import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.provider.http.ProviderHttp;
 
+import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -44,6 +46,12 @@ public final class MondayCrmAdapterProvider implements CrmAdapterProvider {
     @Override
     public LeadIdFormat leadIdFormat() {
         return LeadIdFormat.POSITIVE_INT64;
+    }
+
+    /** One static set: a personal API token. */
+    @Override
+    public List<CredentialSet> credentialSets() {
+        return List.of(CredentialSet.staticSecrets("api_token"));
     }
 
     @Override

@@ -4,12 +4,15 @@ import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.LeadIdFormat;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
+import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.provider.http.ProviderHttp;
 
 import java.net.URI;
+import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * The Nutshell integration ({@code nutshell}): deletes and fetches leads through Nutshell's REST API
@@ -38,6 +41,12 @@ public final class NutshellAdapterProvider implements CrmAdapterProvider {
     @Override
     public LeadIdFormat leadIdFormat() {
         return NutshellLeadIdFormat.INSTANCE;
+    }
+
+    /** One static set: the user's e-mail address (no secret) and an API key, sent together as HTTP Basic. */
+    @Override
+    public List<CredentialSet> credentialSets() {
+        return List.of(new CredentialSet(Set.of("username", "api_key"), Set.of("api_key"), CredentialSet.Grant.STATIC));
     }
 
     @Override

@@ -4,12 +4,14 @@ import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.LeadIdFormat;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
+import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
 import dev.unifiedcrm.provider.http.ProviderHttp;
 
 import java.net.URI;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -54,6 +56,12 @@ public final class PipedriveAdapterProvider implements CrmAdapterProvider {
     @Override
     public OptionalDouble documentedRequestsPerSecond() {
         return OptionalDouble.of(DOCUMENTED_REQUESTS_PER_SECOND);
+    }
+
+    @Override
+    public List<CredentialSet> credentialSets() {
+        // The refresh-token set is recognised by checkAccount and refused as not supported yet.
+        return List.of(CredentialSet.staticSecrets(API_TOKEN));
     }
 
     @Override

@@ -4,11 +4,14 @@ import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.LeadIdFormat;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
+import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.provider.http.ProviderHttp;
 
+import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * The Pipeliner integration ({@code pipeliner}), found by {@link java.util.ServiceLoader}: lead ids
@@ -32,6 +35,13 @@ public final class PipelinerAdapterProvider implements CrmAdapterProvider {
     @Override
     public LeadIdFormat leadIdFormat() {
         return LeadIdFormat.UUID;
+    }
+
+    /** One static set: the API application's user name and password (the user name is no secret). */
+    @Override
+    public List<CredentialSet> credentialSets() {
+        return List.of(new CredentialSet(Set.of("username", "password"), Set.of("password"),
+                CredentialSet.Grant.STATIC));
     }
 
     @Override

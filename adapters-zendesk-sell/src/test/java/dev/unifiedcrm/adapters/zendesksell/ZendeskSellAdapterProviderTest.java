@@ -103,8 +103,8 @@ class ZendeskSellAdapterProviderTest {
         InvalidAccountException refused = catchThrowableOfType(InvalidAccountException.class,
                 () -> provider.checkAccount(account(Map.of(), Map.of(), null)));
 
-        assertThat(refused.field()).isEqualTo("credentials.access_token");
-        assertThat(refused.getMessage()).contains("required");
+        assertThat(refused.field()).isEqualTo("credentials");
+        assertThat(refused.getMessage()).contains("{access_token} or {client_id, client_secret, refresh_token}");
     }
 
     @Test

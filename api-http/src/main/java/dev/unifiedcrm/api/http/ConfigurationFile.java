@@ -14,6 +14,7 @@ import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.IntegratedAccountId;
 import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.Pacing;
+import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
 import dev.unifiedcrm.sharedstate.redis.RedisLocation;
@@ -101,7 +102,7 @@ final class ConfigurationFile {
             throw fileError("is empty: expected a JSON object");
         }
         var top = new Scope(null);
-        top.object(root, "", Set.of("api_tokens", "timeouts", "audit_log", "accounts", "shared_state"));
+        top.object(root, "", Set.of("api_tokens", "timeouts", "audit_log", "accounts", "shared_state", "credential_store"));
         List<String> tokens = apiTokens(top, top.required(root, "api_tokens"));
         Timeouts timeouts = root.has("timeouts") ? timeouts(top, root.get("timeouts")) : Timeouts.DEFAULTS;
         Optional<String> auditLog = root.has("audit_log")
@@ -111,7 +112,10 @@ final class ConfigurationFile {
         Optional<ServiceConfiguration.SharedState> sharedState = root.has("shared_state")
                 ? Optional.of(sharedState(top, root.get("shared_state")))
                 : Optional.empty();
-        return new ServiceConfiguration(tokens, timeouts, auditLog, accounts, sharedState);
+        Optional<String> credentialStore = root.has("credential_store")
+                ? Optional.of(top.nonEmptyString(root.get("credential_store"), "credential_store"))
+                : Optional.empty();
+        return new ServiceConfiguration(tokens, timeouts, auditLog, accounts, sharedState, credentialStore);
     }
 
     private ServiceConfiguration.SharedState sharedState(Scope scope, JsonNode node) throws InvalidConfigurationException {
@@ -212,7 +216,7 @@ final class ConfigurationFile {
     }
 
     private IntegratedAccount account(Scope scope, JsonNode node) throws InvalidConfigurationException {
-        scope.object(node, "", Set.of("id", "integration", "context", "credentials", "base_url", "rate_limit"));
+        scope.object(node, "", Set.of("id", "integration", "context", "credentials", "base_url", "token_url", "rate_limit"));
         String idText = scope.nonEmptyString(scope.required(node, "id"), "id");
         IntegratedAccountId id = IntegratedAccountId.parse(idText).orElseThrow(() ->
                 scope.error("id", "must be a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, hex digits)"));
@@ -230,25 +234,20 @@ final class ConfigurationFile {
             throw scope.error("credentials", "every credential must be a non-empty string");
         }
 
-        Optional<URI> baseUrl = Optional.empty();
-        if (node.has("base_url")) {
-            String text = scope.nonEmptyString(node.get("base_url"), "base_url");
-            try {
-                URI uri = new URI(text);
-                IntegratedAccount.checkBaseUrl(uri);
-                baseUrl = Optional.of(uri);
-            } catch (URISyntaxException e) {
-                throw scope.error("base_url", "is not a valid URL");
-            } catch (IllegalArgumentException e) {
-                throw scope.error("base_url", e.getMessage());
-            }
+        CredentialSet set = credentialSet(scope, provider, credentials);
+
+        Optional<URI> baseUrl = url(scope, node, "base_url");
+        Optional<URI> tokenUrl = url(scope, node, "token_url");
+        if (tokenUrl.isPresent() && !set.grant().isOAuth()) {
+            throw scope.error("token_url", "is only accepted with an OAuth credential set; the set "
+                    + set.describe() + " is used as it is");
         }
 
         Pacing pacing = node.has("rate_limit") ? pacing(scope, node.get("rate_limit")) : Pacing.providerDefault();
 
         IntegratedAccount account;
         try {
-            account = new IntegratedAccount(id, provider.integration(), context, baseUrl, pacing, credentials);
+            account = new IntegratedAccount(id, provider.integration(), context, baseUrl, pacing, credentials, tokenUrl);
         } catch (IllegalArgumentException e) {
             throw scope.error("", "is not a valid account");
         }
@@ -258,6 +257,37 @@ final class ConfigurationFile {
             throw scope.error(e.field(), e.getMessage());
         }
         return account;
+    }
+
+    /** The one credential set whose keys the account's credentials hold exactly; else the field that is wrong. */
+    private static CredentialSet credentialSet(Scope scope, CrmAdapterProvider provider, Credentials credentials)
+            throws InvalidConfigurationException {
+        try {
+            return CredentialSet.require(provider.credentialSets(), credentials, provider.integration().name());
+        } catch (InvalidAccountException e) {
+            throw scope.error(e.field(), e.getMessage().substring(e.field().length() + 1));
+        }
+    }
+
+    /** {@code base_url} or {@code token_url}: https, or http to a loopback host. */
+    private static Optional<URI> url(Scope scope, JsonNode node, String field) throws InvalidConfigurationException {
+        if (!node.has(field)) {
+            return Optional.empty();
+        }
+        String text = scope.nonEmptyString(node.get(field), field);
+        try {
+            URI uri = new URI(text);
+            if (field.equals("base_url")) {
+                IntegratedAccount.checkBaseUrl(uri);
+            } else {
+                IntegratedAccount.checkTokenUrl(uri);
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            throw scope.error(field, "is not a valid URL");
+        } catch (IllegalArgumentException e) {
+            throw scope.error(field, e.getMessage());
+        }
     }
 
     private Pacing pacing(Scope scope, JsonNode node) throws InvalidConfigurationException {

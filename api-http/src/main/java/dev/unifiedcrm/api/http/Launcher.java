@@ -6,6 +6,8 @@ import dev.unifiedcrm.application.CrmAdapters;
 import dev.unifiedcrm.application.DeleteLeadService;
 import dev.unifiedcrm.application.UnifiedCrmVersion;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
+import dev.unifiedcrm.domain.spi.CredentialSet;
+import dev.unifiedcrm.domain.spi.CredentialStore;
 import dev.unifiedcrm.resilience.Bucket4jCallPacer;
 import dev.unifiedcrm.resilience.ReliableDeleteLeadService;
 import dev.unifiedcrm.sharedstate.redis.RedisSharedState;
@@ -151,10 +153,22 @@ final class Launcher {
         }
 
         var directory = AccountDirectory.of(configuration.accounts());
+        CredentialStore credentialStore;
+        try {
+            credentialStore = configuration.credentialStore().isPresent()
+                    ? FileCredentialStore.open(Path.of(configuration.credentialStore().get()))
+                    : CredentialStore.NONE;
+        } catch (InvalidConfigurationException e) {
+            companion.ifPresent(Launcher::closeQuietly);
+            err.println("invalid configuration file " + options.mode.config + ": " + e.getMessage());
+            err.flush();
+            return Outcome.exit(EXIT_BAD_CONFIGURATION);
+        }
+        warnAboutRotationWithoutStore(configuration, providers, credentialStore);
+        var metrics = new PrometheusMetrics(providers.integrations());
         var settings = new AdapterSettings(configuration.timeouts().connect(), UnifiedCrmVersion.userAgent(),
-                AdapterSettings.ONE_MIB);
+                AdapterSettings.ONE_MIB, Clock.systemUTC(), credentialStore, metrics);
         var adapters = providers.build(settings);
-        var metrics = new PrometheusMetrics(adapters.integrations());
         Optional<AuditLogFile> audit;
         try {
             audit = openAuditLog(configuration.auditLog());
@@ -199,6 +213,24 @@ final class Launcher {
         out.println("listening on " + address);
         out.flush();
         return new Outcome(EXIT_OK, Optional.of(new RunningService(http, companion)));
+    }
+
+    /** A rotating provider's refresh token lives only in memory without a store: a restart then needs a fresh one. */
+    private static void warnAboutRotationWithoutStore(ServiceConfiguration configuration, CrmAdapters.Providers providers,
+                                                      CredentialStore store) {
+        if (store.persistent()) {
+            return;
+        }
+        for (var account : configuration.accounts()) {
+            var provider = providers.named(account.integration().name()).orElseThrow();
+            boolean refreshes = CredentialSet.pick(provider.credentialSets(), account.credentials())
+                    .map(set -> set.grant() == CredentialSet.Grant.REFRESH_TOKEN).orElse(false);
+            if (refreshes && provider.rotatesRefreshTokens()) {
+                LOG.warn("integrated account {} ({}) uses a refresh token that {} rotates, and no credential_store is"
+                        + " set: the rotated token lives only in memory, so a restart will need a new refresh token",
+                        account.id(), account.integration(), account.integration());
+            }
+        }
     }
 
     /** Opens the audit log now, so that a path that cannot be written stops the start rather than every delete. */

@@ -2,7 +2,9 @@ package dev.unifiedcrm.api.http;
 
 import dev.unifiedcrm.application.DeleteLeadEvent;
 import dev.unifiedcrm.application.DeleteLeadListener;
+import dev.unifiedcrm.domain.IntegratedAccountId;
 import dev.unifiedcrm.domain.Integration;
+import dev.unifiedcrm.domain.spi.TokenRequestListener;
 import dev.unifiedcrm.sharedstate.redis.SharedStateOutage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -31,11 +33,14 @@ import java.util.Collection;
  *   <li>{@code unifiedcrm_idempotent_replays_total{integration}}: stored answers given again;</li>
  *   <li>{@code unifiedcrm_shared_state_failures_total{part}}: requests that the shared Redis could not
  *       serve ({@code part="idempotency"}: a keyed request answered 503, or an answer not stored;
- *       {@code part="pacing"}: a turn taken from this process's own limiter instead).</li>
+ *       {@code part="pacing"}: a turn taken from this process's own limiter instead);</li>
+ *   <li>{@code unifiedcrm_token_requests_total{integration,outcome}}: requests to OAuth token endpoints
+ *       ({@code outcome}: {@code issued}, {@code refused}, {@code throttled}, {@code failed}); no account
+ *       and nothing secret is a label.</li>
  * </ul>
  * Thread-safe; every event costs a map lookup and an atomic add.
  */
-final class PrometheusMetrics implements DeleteLeadListener, ServiceMetrics, SharedStateOutage {
+final class PrometheusMetrics implements DeleteLeadListener, ServiceMetrics, SharedStateOutage, TokenRequestListener {
 
     /** The Prometheus text exposition format, version 0.0.4. */
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -46,6 +51,7 @@ final class PrometheusMetrics implements DeleteLeadListener, ServiceMetrics, Sha
     static final String RATE_LIMIT_REJECTIONS = "unifiedcrm.rate.limit.rejections";
     static final String IDEMPOTENT_REPLAYS = "unifiedcrm.idempotent.replays";
     static final String SHARED_STATE_FAILURES = "unifiedcrm.shared.state.failures";
+    static final String TOKEN_REQUESTS = "unifiedcrm.token.requests";
     private static final String NO_INTEGRATION = "none";
     private static final String NO_FORMAT = "none";
 
@@ -81,6 +87,19 @@ final class PrometheusMetrics implements DeleteLeadListener, ServiceMetrics, Sha
         } else if (event instanceof DeleteLeadEvent.IdempotentReplay replay) {
             idempotentReplays(replay.integration().name()).increment();
         }
+    }
+
+    @Override
+    public void tokenRequested(Integration integration, IntegratedAccountId account, Outcome outcome) {
+        tokenRequests(integration.name(), outcome).increment();
+    }
+
+    private Counter tokenRequests(String integration, Outcome outcome) {
+        return Counter.builder(TOKEN_REQUESTS)
+                .description("Requests to OAuth token endpoints, by integration and outcome")
+                .tag("integration", integration)
+                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry);
     }
 
     @Override

@@ -52,7 +52,8 @@ final class SandboxMode implements AutoCloseable {
                     demo.context(),
                     Optional.of(demo.baseUrl()),
                     Pacing.providerDefault(),
-                    Credentials.of(demo.credentials())));
+                    Credentials.of(demo.credentials()),
+                    demo.tokenUrl()));
         }
         this.configuration = new ServiceConfiguration(List.of(token), Timeouts.DEFAULTS, Optional.empty(), accounts);
     }
@@ -80,6 +81,7 @@ final class SandboxMode implements AutoCloseable {
                 account.put("context", demo.context());
             }
             account.put("base_url", demo.baseUrl().toString());
+            demo.tokenUrl().ifPresent(url -> account.put("token_url", url.toString()));
             account.put("credentials", demo.credentials());
             accounts.add(account);
         }

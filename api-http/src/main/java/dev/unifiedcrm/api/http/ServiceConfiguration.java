@@ -16,13 +16,20 @@ import java.util.Optional;
  * @param auditLog  the audit trail's file, when set (the README, section Audit trail)
  * @param accounts  the integrated accounts, each already checked by its adapter
  * @param sharedState the Redis that several processes share, when set
+ * @param credentialStore the file that keeps rotated refresh tokens across restarts, when set
  */
 record ServiceConfiguration(List<String> apiTokens, Timeouts timeouts, Optional<String> auditLog,
-                            List<IntegratedAccount> accounts, Optional<SharedState> sharedState) {
+                            List<IntegratedAccount> accounts, Optional<SharedState> sharedState,
+                            Optional<String> credentialStore) {
 
     ServiceConfiguration(List<String> apiTokens, Timeouts timeouts, Optional<String> auditLog,
                          List<IntegratedAccount> accounts) {
-        this(apiTokens, timeouts, auditLog, accounts, Optional.empty());
+        this(apiTokens, timeouts, auditLog, accounts, Optional.empty(), Optional.empty());
+    }
+
+    ServiceConfiguration(List<String> apiTokens, Timeouts timeouts, Optional<String> auditLog,
+                         List<IntegratedAccount> accounts, Optional<SharedState> sharedState) {
+        this(apiTokens, timeouts, auditLog, accounts, sharedState, Optional.empty());
     }
 
     /** {@code shared_state}: where the shared Redis is (its password is never shown) and the key prefix. */
@@ -39,6 +46,7 @@ record ServiceConfiguration(List<String> apiTokens, Timeouts timeouts, Optional<
         Objects.requireNonNull(auditLog, "auditLog");
         accounts = List.copyOf(accounts);
         Objects.requireNonNull(sharedState, "sharedState");
+        Objects.requireNonNull(credentialStore, "credentialStore");
     }
 
     @Override

@@ -47,6 +47,23 @@ class ConfigurationFileTest {
                 + "\"credentials\":{\"api_key\":\"${env:KEY}\"}" + extra + "}";
     }
 
+    static final String SELL_OAUTH = "{\"client_id\":\"c\",\"client_secret\":\"${env:KEY}\",\"refresh_token\":\"${env:KEY}\"}";
+
+    static String sell(String credentials, String extra) {
+        return "{\"id\":\"" + ID + "\",\"integration\":\"zendesk_sell\",\"credentials\":" + credentials + extra + "}";
+    }
+
+    @Test
+    void readsAnOAuthSetWithItsTokenUrlAndTheCredentialStore() throws Exception {
+        var configuration = read("{\"api_tokens\":[\"t\"],\"credential_store\":\"/var/lib/unified-crm/credentials.json\","
+                + "\"accounts\":[" + sell(SELL_OAUTH, ",\"token_url\":\"http://127.0.0.1:9999/oauth2/token\"") + "]}");
+
+        var account = configuration.accounts().get(0);
+        assertThat(account.credentials().names()).containsExactlyInAnyOrder("client_id", "client_secret", "refresh_token");
+        assertThat(account.tokenUrl()).contains(java.net.URI.create("http://127.0.0.1:9999/oauth2/token"));
+        assertThat(configuration.credentialStore()).contains("/var/lib/unified-crm/credentials.json");
+    }
+
     static String file(String accounts) {
         return "{\"api_tokens\":[\"${env:TOKEN}\"],\"accounts\":[" + accounts + "]}";
     }
@@ -182,7 +199,19 @@ class ConfigurationFileTest {
                         + "\"credentials\":{\"username\":\"u\",\"password\":\"${env:KEY}\"}}"), account,
                         "field context.service_url"),
                 Arguments.of(file("{\"id\":\"" + ID + "\",\"integration\":\"zendesk_sell\",\"credentials\":{}}"), account,
-                        "field credentials.access_token"),
+                        "field credentials: match no credential set: zendesk_sell takes exactly the keys {access_token} or"
+                                + " {client_id, client_secret, refresh_token}"),
+                Arguments.of(file(sell("{\"client_id\":\"c\",\"client_secret\":\"${env:KEY}\"}", "")), account,
+                        "field credentials.refresh_token: is required"),
+                Arguments.of(file(sell("{\"access_token\":\"${env:KEY}\",\"refresh_token\":\"${env:KEY}\"}", "")), account,
+                        "field credentials: match no credential set"),
+                Arguments.of(file(sell("{\"access_token\":\"${env:KEY}\"}", ",\"token_url\":\"https://api.getbase.com/oauth2/token\"")),
+                        account, "field token_url: is only accepted with an OAuth credential set"),
+                Arguments.of(file(sell(SELL_OAUTH, ",\"token_url\":\"http://auth.example.com/token\"")), account,
+                        "field token_url: token_url must use https, or http to a loopback host"),
+                Arguments.of(file(sell(SELL_OAUTH, ",\"token_url\":\"not a url\"")), account, "field token_url"),
+                Arguments.of("{\"api_tokens\":[\"a\"],\"accounts\":[],\"credential_store\":5}", "",
+                        "field credential_store: must be a string"),
                 Arguments.of(file(insightly("") + "," + insightly("").replace(ID, ID.toUpperCase())), account,
                         "field id: duplicates the id of accounts[0]"));
     }

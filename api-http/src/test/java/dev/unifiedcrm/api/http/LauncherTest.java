@@ -103,7 +103,7 @@ class LauncherTest {
 
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(err()).isEqualTo("invalid configuration file " + dir.resolve("config.json")
-                + ": field x: unknown key (allowed here: accounts, api_tokens, audit_log, shared_state, timeouts)" + System.lineSeparator());
+                + ": field x: unknown key (allowed here: accounts, api_tokens, audit_log, credential_store, shared_state, timeouts)" + System.lineSeparator());
         assertThat(out()).isEmpty();
     }
 

@@ -53,8 +53,14 @@ class ManualExampleTest {
             for (var account : config.withArray("accounts")) {
                 DemoAccount demo = demoAccount(simulators, account.path("integration").asText());
                 ((ObjectNode) account).put("base_url", demo.baseUrl().toString());
-                account.path("credentials").properties().forEach(credential -> environment.put(
-                        environmentVariable(credential.getValue().asText()), demo.credentials().get(credential.getKey())));
+                for (var credential : account.path("credentials").properties()) {
+                    String value = demo.credentials().get(credential.getKey());
+                    if (value == null && credential.getKey().equals("access_token")) {
+                        // The demo account holds an OAuth set; the example's static token is one the simulator issues.
+                        value = accessToken(demo);
+                    }
+                    environment.put(environmentVariable(credential.getValue().asText()), value);
+                }
                 leads.add("/unified/crm/leads/" + demo.seededLeadIds().get(0) + "?integrated_account_id=" + account.path("id").asText());
             }
             Path file = Files.writeString(workingDirectory.resolve("config.json"), json.writeValueAsString(config));
@@ -98,6 +104,17 @@ class ManualExampleTest {
         Matcher reference = Pattern.compile("\\$\\{env:([A-Z_]+)}").matcher(value);
         assertThat(reference.matches()).as("the example's credentials are ${env:NAME} references: %s", value).isTrue();
         return reference.group(1);
+    }
+
+    private static String accessToken(DemoAccount demo) throws Exception {
+        var credentials = demo.credentials();
+        String client = java.util.Base64.getEncoder().encodeToString((credentials.get("client_id") + ":"
+                + credentials.get("client_secret")).getBytes(StandardCharsets.UTF_8));
+        var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(demo.tokenUrl().orElseThrow())
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + client)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token=" + credentials.get("refresh_token")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(answer.body()).get("access_token").asText();
     }
 
     private static DemoAccount demoAccount(ProviderSimulators simulators, String integration) {

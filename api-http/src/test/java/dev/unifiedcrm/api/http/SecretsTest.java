@@ -33,6 +33,9 @@ import java.util.logging.LogRecord;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,13 +52,24 @@ class SecretsTest {
     private static final String PL_USER = "pl-5ecret-user-1d4e";
     private static final String PL_PASSWORD = "pl-5ecret-password-a8b0";
     private static final String SELL_TOKEN = "sell-5ecret-access-token-c3d9";
+    private static final String SELL_CLIENT_ID = "sell-client-5e1d";
+    private static final String SELL_CLIENT_SECRET = "sell-5ecret-client-secret-77ab";
+    private static final String SELL_REFRESH_TOKEN = "sell-5ecret-refresh-token-0f9e";
+    private static final String ISSUED_ACCESS_TOKEN = "sell-5ecret-issued-access-token-4c2b";
+    private static final String ROTATED_REFRESH_TOKEN = "sell-5ecret-rotated-refresh-token-d3e1";
     private static final List<String> SECRETS = List.of(TOKEN, INSIGHTLY_KEY, PL_USER, PL_PASSWORD, SELL_TOKEN,
+            SELL_CLIENT_SECRET, SELL_REFRESH_TOKEN, ISSUED_ACCESS_TOKEN, ROTATED_REFRESH_TOKEN,
+            Base64.getEncoder().encodeToString((SELL_CLIENT_ID + ":" + SELL_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)),
             Base64.getEncoder().encodeToString((INSIGHTLY_KEY + ":").getBytes(StandardCharsets.UTF_8)),
             Base64.getEncoder().encodeToString((PL_USER + ":" + PL_PASSWORD).getBytes(StandardCharsets.UTF_8)));
     private static final String INSIGHTLY = "5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12";
     private static final String PIPELINER = "9a3e7b21-64c8-4f1d-8e5b-3d2c1b0a9f23";
     private static final String SELL = "0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01";
     private static final String UNREACHABLE = "11111111-2222-4333-8444-555555555555";
+    /** A Sell OAuth account whose token endpoint gives every provider answer of the test. */
+    private static final String SELL_OAUTH_REFUSED = "2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091";
+    /** A Sell OAuth account whose token endpoint issues short-lived tokens and rotates its refresh token. */
+    private static final String SELL_OAUTH = "3c4d5e6f-7081-4923-8b4c-5d6e7f809102";
     private static final String PL_LEAD = "8c4d1f7e-3b2a-4d9e-9f10-2a6b5c7d8e90";
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -104,12 +118,18 @@ class SecretsTest {
                     {"id": "%s", "integration": "zendesk_sell", "base_url": "%s/sell/v2",
                      "credentials": {"access_token": "${env:SELL_TOKEN}"}},
                     {"id": "%s", "integration": "insightly", "base_url": "http://127.0.0.1:%d/v3.1",
-                     "credentials": {"api_key": "${env:INSIGHTLY_KEY}"}}
+                     "credentials": {"api_key": "${env:INSIGHTLY_KEY}"}},
+                    {"id": "%s", "integration": "zendesk_sell", "base_url": "%s/sell/v2", "token_url": "%s/sell-oauth-refused/token",
+                     "credentials": {"client_id": "%s", "client_secret": "${env:SELL_CLIENT_SECRET}", "refresh_token": "${env:SELL_REFRESH_TOKEN}"}},
+                    {"id": "%s", "integration": "zendesk_sell", "base_url": "%s/sell/v2", "token_url": "%s/sell-oauth/token",
+                     "credentials": {"client_id": "%s", "client_secret": "${env:SELL_CLIENT_SECRET}", "refresh_token": "${env:SELL_REFRESH_TOKEN}"}}
                   ]
                 }
-                """.formatted(INSIGHTLY, root, PIPELINER, root, SELL, root, UNREACHABLE, closedPort);
+                """.formatted(INSIGHTLY, root, PIPELINER, root, SELL, root, UNREACHABLE, closedPort,
+                SELL_OAUTH_REFUSED, root, root, SELL_CLIENT_ID, SELL_OAUTH, root, root, SELL_CLIENT_ID);
         service = new RunningServiceFixture(config, Map.of("TOKEN", TOKEN, "INSIGHTLY_KEY", INSIGHTLY_KEY,
-                "PL_USER", PL_USER, "PL_PASSWORD", PL_PASSWORD, "SELL_TOKEN", SELL_TOKEN));
+                "PL_USER", PL_USER, "PL_PASSWORD", PL_PASSWORD, "SELL_TOKEN", SELL_TOKEN,
+                "SELL_CLIENT_SECRET", SELL_CLIENT_SECRET, "SELL_REFRESH_TOKEN", SELL_REFRESH_TOKEN));
     }
 
     @AfterAll
@@ -145,10 +165,18 @@ class SecretsTest {
                 "/unified/crm/leads/" + PL_LEAD + "?integrated_account_id=" + PIPELINER,
                 "/unified/crm/leads/" + PL_LEAD + "?integrated_account_id=" + PIPELINER + "&return_deleted_lead=true",
                 "/unified/crm/leads/42?integrated_account_id=" + SELL + "&truto_response_format=normalized",
-                "/unified/crm/leads/42?integrated_account_id=" + SELL + "&return_deleted_lead=true");
+                "/unified/crm/leads/42?integrated_account_id=" + SELL + "&return_deleted_lead=true",
+                "/unified/crm/leads/42?integrated_account_id=" + SELL_OAUTH_REFUSED,
+                "/unified/crm/leads/42?integrated_account_id=" + SELL_OAUTH_REFUSED + "&truto_response_format=raw",
+                "/unified/crm/leads/42?integrated_account_id=" + SELL_OAUTH,
+                "/unified/crm/leads/42?integrated_account_id=" + SELL_OAUTH + "&truto_response_format=raw");
         for (ResponseDefinitionBuilder answer : providerAnswers) {
             providers.resetAll();
             providers.stubFor(any(anyUrl()).willReturn(answer));
+            // Tokens that live 1 s: renewed every half second, each answer rotating the refresh token.
+            providers.stubFor(post(urlPathEqualTo("/sell-oauth/token")).atPriority(1).willReturn(okJson(
+                    "{\"access_token\":\"" + ISSUED_ACCESS_TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":1,"
+                            + "\"refresh_token\":\"" + ROTATED_REFRESH_TOKEN + "\"}")));
             for (String request : requests) {
                 record(service.delete(request, TOKEN));
             }
@@ -166,6 +194,10 @@ class SecretsTest {
                 .header("Authorization", "Bearer " + TOKEN).header("Idempotency-Key", "k").DELETE()));
         record(service.send(HttpRequest.newBuilder(service.uri("/unified/crm/leads/42")).GET()));
         record(service.send(HttpRequest.newBuilder(service.uri("/health")).GET()));
+        var metrics = service.send(HttpRequest.newBuilder(service.uri("/metrics")).header("Authorization", "Bearer " + TOKEN).GET());
+        assertThat(metrics.body()).contains("unifiedcrm_token_requests_total{integration=\"zendesk_sell\",outcome=\"issued\"}")
+                .contains("outcome=\"refused\"");
+        record(metrics);
         record(service.send(HttpRequest.newBuilder(service.uri("/openapi.json")).GET()));
         record(RawHttp.request(service.port(), "DELETE", "/unified/crm/leads/%2e%2e?integrated_account_id=" + INSIGHTLY,
                 "Authorization: Bearer " + TOKEN));

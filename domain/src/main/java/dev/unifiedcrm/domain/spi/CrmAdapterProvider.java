@@ -4,6 +4,7 @@ import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.LeadIdFormat;
 
+import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -22,6 +23,21 @@ public interface CrmAdapterProvider {
 
     /** The provider's documented request rate per account, or empty when it publishes none (unpaced). */
     OptionalDouble documentedRequestsPerSecond();
+
+    /**
+     * The credential sets an account of this integration may hold. The configuration picks the one
+     * whose keys equal the account's credential names; none or several is a configuration error.
+     */
+    List<CredentialSet> credentialSets();
+
+    /**
+     * Whether this provider rotates refresh tokens (a token answer brings a new one and the old
+     * one may stop working): an account with a refresh-token set then needs a credential store to
+     * survive a restart, and the service warns at start when it has none.
+     */
+    default boolean rotatesRefreshTokens() {
+        return false;
+    }
 
     /**
      * Checks that an account of this integration has what the adapter needs: the context keys

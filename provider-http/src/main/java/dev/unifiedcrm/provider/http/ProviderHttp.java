@@ -122,6 +122,26 @@ public final class ProviderHttp {
     }
 
     /**
+     * Sends one request that is not about a lead (a token request) through the same client, under
+     * the same deadline and sent / not-sent rule, and returns the answer whatever its status: the
+     * caller judges it. A 3xx comes back too (never followed).
+     *
+     * @throws ProviderFailure a timeout or an unreachable endpoint, or a body over the limit
+     */
+    ProviderAnswer send(Request request, Duration timeout, String what) {
+        long started = System.nanoTime();
+        try (Response response = client.execute(request, options(timeout))) {
+            return reader.read(response);
+        } catch (IOException e) {
+            throw TransportFailures.classify(e, deadlinePast(started, timeout), timeout, provider, what);
+        }
+    }
+
+    String provider() {
+        return provider;
+    }
+
+    /**
      * A body as the kit reads it into {@link ProviderAnswer#parsedBody()}: empty, JSON (one JSON value,
      * unless the {@code Content-Type} names another type) as plain Java values, else text.
      */

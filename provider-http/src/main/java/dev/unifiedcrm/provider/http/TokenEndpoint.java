@@ -1,0 +1,37 @@
+package dev.unifiedcrm.provider.http;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where and how one account asks for access tokens, as its CRM documents it.
+ *
+ * @param uri                  the token endpoint: the account's {@code token_url}, else the one the CRM derives
+ * @param clientAuthentication how {@code client_id} and {@code client_secret} travel
+ * @param scope                the {@code scope} form field, when the CRM wants one
+ * @param assertionAudience    the {@code aud} claim of a JWT bearer assertion (only for that grant)
+ */
+public record TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, Optional<String> scope,
+                            Optional<String> assertionAudience) {
+
+    /** How the client authenticates to the token endpoint. */
+    public enum ClientAuthentication {
+        /** {@code Authorization: Basic base64(client_id:client_secret)} (RFC 6749's default). */
+        BASIC,
+        /** {@code client_id} and {@code client_secret} as form fields. */
+        FORM
+    }
+
+    public TokenEndpoint {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(clientAuthentication, "clientAuthentication");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(assertionAudience, "assertionAudience");
+    }
+
+    /** An endpoint without scope or assertion audience. */
+    public static TokenEndpoint of(URI uri, ClientAuthentication clientAuthentication) {
+        return new TokenEndpoint(uri, clientAuthentication, Optional.empty(), Optional.empty());
+    }
+}
