@@ -39,7 +39,8 @@ class ProviderSimulatorsTest {
             List<DemoAccount> accounts = simulators.demoAccounts();
 
             assertThat(accounts).extracting(DemoAccount::integration)
-                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "nutshell", "monday_crm", "zoho_crm");
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "nutshell", "monday_crm", "zoho_crm", "hubspot",
+                            "pipedrive");
             assertThat(accounts).allSatisfy(account -> {
                 assertThat(account.accountId()).matches(LOWER_CASE_UUID);
                 assertThat(account.baseUrl().getScheme()).isEqualTo("http");
@@ -87,6 +88,19 @@ class ProviderSimulatorsTest {
             assertThat(zoho.context()).isEmpty();
             assertThat(zoho.credentials()).containsOnlyKeys("access_token");
             assertThat(zoho.seededLeadIds()).first().isEqualTo("7328395000000691001");
+
+            DemoAccount hubspot = accounts.get(6);
+            assertThat(hubspot.baseUrl().getPath()).isEqualTo("/hubspot");
+            assertThat(hubspot.context()).isEqualTo(Map.of("custom_properties", "budget_eur,trade_show_name"));
+            assertThat(hubspot.credentials()).containsOnlyKeys("access_token");
+            assertThat(hubspot.seededLeadIds()).containsExactly(
+                    "38475629104", "38475629105", "38475629106", "38475629107", "38475629108");
+
+            DemoAccount pipedrive = accounts.get(7);
+            assertThat(pipedrive.baseUrl().getPath()).isEqualTo("/pipedrive/api/v1");
+            assertThat(pipedrive.context()).isEqualTo(Map.of("company_domain", "sandbox"));
+            assertThat(pipedrive.credentials()).containsOnlyKeys("api_token");
+            assertThat(pipedrive.seededLeadIds()).first().isEqualTo("adf21080-0e10-11eb-879b-05d71fb426ec");
         }
     }
 
@@ -123,6 +137,16 @@ class ProviderSimulatorsTest {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(5), "/Leads/", id), zoho).statusCode())
                         .as("zoho_crm lead %s", id).isEqualTo(200);
             }
+            String[] hubspot = {"Authorization", "Bearer " + accounts.get(6).credentials().get("access_token")};
+            for (String id : accounts.get(6).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(6), "/crm/objects/2026-03/leads/", id), hubspot)
+                        .statusCode()).as("hubspot lead %s", id).isEqualTo(200);
+            }
+            String[] pipedrive = {"x-api-token", accounts.get(7).credentials().get("api_token")};
+            for (String id : accounts.get(7).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(7), "/leads/", id), pipedrive).statusCode())
+                        .as("pipedrive lead %s", id).isEqualTo(200);
+            }
         }
     }
 
@@ -139,6 +163,11 @@ class ProviderSimulatorsTest {
 
         for (int i = 0; i < first.size(); i++) {
             assertThat(second.get(i).accountId()).isNotEqualTo(first.get(i).accountId());
+            if (first.get(i).integration().equals("hubspot")) {
+                // HubSpot's simulator knows fixed, public sandbox credentials, like a vendor's test app.
+                assertThat(second.get(i).credentials()).isEqualTo(first.get(i).credentials());
+                continue;
+            }
             for (String key : first.get(i).credentials().keySet()) {
                 assertThat(second.get(i).credentials().get(key)).isNotEqualTo(first.get(i).credentials().get(key));
             }

@@ -53,6 +53,23 @@ final class SandboxHttp {
         }
     }
 
+    static HttpResponse<String> post(URI uri, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An access token from the demo account's OAuth token endpoint (refresh grant, client by Basic). */
     static String accessToken(DemoAccount account) {
         var credentials = account.credentials();

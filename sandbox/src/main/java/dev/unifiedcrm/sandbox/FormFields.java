@@ -1,0 +1,48 @@
+package dev.unifiedcrm.sandbox;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code application/x-www-form-urlencoded} text (a form body or a raw query) as names to values in order,
+ * repeats kept. A malformed escape is kept as it is: a simulator answers bad input, it never throws on it.
+ */
+final class FormFields {
+
+    private FormFields() {
+    }
+
+    static Map<String, List<String>> parse(String encoded) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return fields;
+        }
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            fields.computeIfAbsent(name, key -> new java.util.ArrayList<>()).add(value);
+        }
+        return fields;
+    }
+
+    /** The only value of {@code name}, or null when it is missing or repeated. */
+    static String single(Map<String, List<String>> fields, String name) {
+        List<String> values = fields.get(name);
+        return values == null || values.size() != 1 ? null : values.get(0);
+    }
+
+    private static String decode(String part) {
+        try {
+            return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            return part;
+        }
+    }
+}
