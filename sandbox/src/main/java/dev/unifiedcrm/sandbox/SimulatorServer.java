@@ -76,7 +76,7 @@ final class SimulatorServer implements AutoCloseable {
     }
 
     private static IncomingRequest requestOf(Context ctx) {
-        return new IncomingRequest(ctx.method().name(), ctx.req().getRequestURI(), ctx::header);
+        return new IncomingRequest(ctx.method().name(), ctx.req().getRequestURI(), ctx::header, ctx.bodyAsBytes());
     }
 
     private static void write(Context ctx, Reply reply) {
@@ -104,7 +104,7 @@ final class SimulatorServer implements AutoCloseable {
             for (Map.Entry<String, ProviderSimulator> mount : byPrefix.entrySet()) {
                 String rest = below(mount.getKey(), request.rawPath());
                 if (rest != null) {
-                    return mount.getValue().handle(new IncomingRequest(request.method(), rest, request.headers()));
+                    return mount.getValue().handle(request.below(rest));
                 }
             }
             return noSimulator(404);
