@@ -20,7 +20,8 @@ import java.util.Optional;
  *   <li>{@code raw_response}: the parsed body without {@code error.innererror}, which older
  *       answers fill with a .NET stack trace; the body bytes (the {@code raw} format) stay as they came.</li>
  *   <li>An expired or invalid token: any 401, whatever its body.</li>
- *   <li>Gone, for settling an uncertain delete: a 404.</li>
+ *   <li>A second delete answers 404, which the service already reads as "gone" when settling an
+ *       uncertain delete.</li>
  *   <li>A 3xx is a contract breach (never followed).</li>
  * </ul>
  *
@@ -61,11 +62,6 @@ final class Dynamics365SalesErrorDecoder {
     /** The access token must be dropped and a new one fetched (once per request). */
     static boolean isTokenExpiredOrInvalid(ProviderAnswer answer) {
         return answer.status() == 401;
-    }
-
-    /** The lead is gone: what an uncertain earlier delete may have caused. */
-    static boolean meansGone(ProviderAnswer answer) {
-        return answer.status() == 404;
     }
 
     /**

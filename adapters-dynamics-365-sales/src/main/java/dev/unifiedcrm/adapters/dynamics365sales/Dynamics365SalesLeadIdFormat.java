@@ -1,5 +1,7 @@
 package dev.unifiedcrm.adapters.dynamics365sales;
 
+import dev.unifiedcrm.domain.LeadIdFormat;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,7 +12,7 @@ import java.util.regex.Pattern;
  * the key {@code leads(...)}; the unified id is that form. A malformed key must never reach
  * Dataverse: it answers 400 (a query syntax error), not 404.
  */
-final class Dynamics365SalesLeadIdFormat {
+final class Dynamics365SalesLeadIdFormat implements LeadIdFormat {
 
     static final String DESCRIPTION = "a Dynamics 365 lead id: a UUID";
 
@@ -18,14 +20,21 @@ final class Dynamics365SalesLeadIdFormat {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** The id as it must be sent (lower case), or empty when {@code decodedId} is not exactly a GUID. */
-    Optional<String> canonical(String decodedId) {
+    @Override
+    public Optional<String> canonical(String decodedId) {
         return decodedId != null && GUID.matcher(decodedId).matches()
                 ? Optional.of(decodedId.toLowerCase(Locale.ROOT))
                 : Optional.empty();
     }
 
     /** What a lead id looks like, for the error message of an id in another shape. */
-    String description() {
+    @Override
+    public String description() {
         return DESCRIPTION;
+    }
+
+    @Override
+    public String toString() {
+        return "Dynamics 365 lead id (UUID)";
     }
 }

@@ -114,12 +114,6 @@ class Dynamics365SalesErrorDecoderTest {
         assertThat(Dynamics365SalesErrorDecoder.isTokenExpiredOrInvalid(Answers.empty(status))).isFalse();
     }
 
-    @ParameterizedTest
-    @CsvSource({"404, true", "400, false", "410, false", "500, false"})
-    void onlyA404MeansGone(int status, boolean gone) {
-        assertThat(Dynamics365SalesErrorDecoder.meansGone(Answers.empty(status))).isEqualTo(gone);
-    }
-
     @Test
     void aRedirectIsABreach() {
         ProviderContractBreach breach = Dynamics365SalesErrorDecoder.redirect(

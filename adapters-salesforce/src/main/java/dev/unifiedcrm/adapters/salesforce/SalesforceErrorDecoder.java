@@ -23,8 +23,9 @@ import java.util.Optional;
  *       on as it is: a new token would not help.</li>
  *   <li>The daily allocation spent: 403 {@code REQUEST_LIMIT_EXCEEDED}, never a 429 and without
  *       {@code Retry-After}; the rolling 24-hour window will not clear within a request.</li>
- *   <li>Gone, for settling an uncertain delete: a 404, or any 4xx whose code is
- *       {@code ENTITY_IS_DELETED} (the lead is in the Recycle Bin).</li>
+ *   <li>A second delete answers 404 {@code ENTITY_IS_DELETED} while the lead is in the Recycle
+ *       Bin: a plain 404, which the service already reads as "gone" when settling an uncertain
+ *       delete, so nothing Salesforce-specific is needed for it.</li>
  *   <li>A 3xx is a contract breach: Salesforce redirects when the host is not the org's My Domain.</li>
  * </ul>
  *
@@ -37,7 +38,6 @@ final class SalesforceErrorDecoder {
 
     static final String INVALID_SESSION_ID = "INVALID_SESSION_ID";
     static final String REQUEST_LIMIT_EXCEEDED = "REQUEST_LIMIT_EXCEEDED";
-    static final String ENTITY_IS_DELETED = "ENTITY_IS_DELETED";
 
     /** A 4xx or 5xx answer as the rejection it is. */
     ProviderRejection decode(ProviderAnswer answer) {
@@ -64,15 +64,6 @@ final class SalesforceErrorDecoder {
     /** The access token must be dropped and a new one fetched (once per request). */
     static boolean isTokenExpiredOrInvalid(ProviderAnswer answer) {
         return answer.status() == 401 && errorCode(answer).filter(INVALID_SESSION_ID::equals).isPresent();
-    }
-
-    /** The lead is gone: what an uncertain earlier delete may have caused. */
-    static boolean meansGone(ProviderAnswer answer) {
-        if (answer.status() == 404) {
-            return true;
-        }
-        return answer.status() >= 400 && answer.status() < 500
-                && errorCode(answer).filter(ENTITY_IS_DELETED::equals).isPresent();
     }
 
     /**

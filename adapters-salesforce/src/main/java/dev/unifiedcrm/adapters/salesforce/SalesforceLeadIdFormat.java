@@ -1,5 +1,7 @@
 package dev.unifiedcrm.adapters.salesforce;
 
+import dev.unifiedcrm.domain.LeadIdFormat;
+
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,19 +15,26 @@ import java.util.regex.Pattern;
  * (Salesforce judges it). The strict prefix matters: any other path segment makes Salesforce look
  * the value up as an external-id field instead of answering "no such lead".
  */
-final class SalesforceLeadIdFormat {
+final class SalesforceLeadIdFormat implements LeadIdFormat {
 
     static final String DESCRIPTION = "a Salesforce Lead id: 00Q followed by 12 or 15 letters or digits";
 
     private static final Pattern LEAD_ID = Pattern.compile("00Q[0-9A-Za-z]{12}([0-9A-Za-z]{3})?");
 
     /** The id as it must be sent, or empty when {@code decodedId} is not exactly a Lead id. */
-    Optional<String> canonical(String decodedId) {
+    @Override
+    public Optional<String> canonical(String decodedId) {
         return decodedId != null && LEAD_ID.matcher(decodedId).matches() ? Optional.of(decodedId) : Optional.empty();
     }
 
     /** What a Lead id looks like, for the error message of an id in another shape. */
-    String description() {
+    @Override
+    public String description() {
         return DESCRIPTION;
+    }
+
+    @Override
+    public String toString() {
+        return "Salesforce Lead id";
     }
 }

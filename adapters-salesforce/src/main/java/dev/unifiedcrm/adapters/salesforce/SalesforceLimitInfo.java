@@ -5,6 +5,7 @@ import dev.unifiedcrm.domain.ProviderAnswer;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,10 @@ import java.util.regex.Pattern;
  * {@code ratelimit-limit: M} and {@code ratelimit-remaining: max(M - N, 0)}; a rolling window has
  * no reset, so there is no {@code ratelimit-reset}. Nothing is set when the item is missing,
  * repeated or not two whole numbers.
+ *
+ * <p>The adapter hands the service answers whose headers already hold these figures in place of
+ * {@code Sforce-Limit-Info} ({@link #normalised}): the service passes {@code ratelimit-*} headers on
+ * for every CRM, so it needs to know nothing about Salesforce's header.
  */
 final class SalesforceLimitInfo {
 
@@ -27,9 +32,29 @@ final class SalesforceLimitInfo {
     private SalesforceLimitInfo() {
     }
 
+    /**
+     * The same answer with {@code Sforce-Limit-Info} replaced by {@code ratelimit-limit} and
+     * {@code ratelimit-remaining} (nothing added when it does not map cleanly). An answer without
+     * the header is returned as it is.
+     */
+    static ProviderAnswer normalised(ProviderAnswer answer) {
+        String name = HEADER.toLowerCase(Locale.ROOT);
+        if (!answer.headers().containsKey(name)) {
+            return answer;
+        }
+        var headers = new LinkedHashMap<String, List<String>>();
+        answer.headers().forEach((header, values) -> {
+            if (!header.equals(name)) {
+                headers.put(header, values);
+            }
+        });
+        rateLimitHeaders(answer).forEach((header, value) -> headers.put(header, List.of(value)));
+        return new ProviderAnswer(answer.status(), headers, answer.contentType(), answer.body(), answer.parsedBody());
+    }
+
     /** Ordered lower-case headers to add to the answer; empty when nothing maps cleanly. */
     static Map<String, String> rateLimitHeaders(ProviderAnswer answer) {
-        List<String> values = answer.headers().getOrDefault(HEADER.toLowerCase(java.util.Locale.ROOT), List.of());
+        List<String> values = answer.headers().getOrDefault(HEADER.toLowerCase(Locale.ROOT), List.of());
         String usage = null;
         for (String value : values) {
             for (String item : value.split(",")) {

@@ -104,17 +104,6 @@ class SalesforceErrorDecoderTest {
         assertThat(SalesforceErrorDecoder.isTokenExpiredOrInvalid(Answers.empty(401))).isFalse();
     }
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "404 | [{\"message\":\"entity is deleted\",\"errorCode\":\"ENTITY_IS_DELETED\",\"fields\":[]}] | true",
-            "404 | [{\"errorCode\":\"NOT_FOUND\",\"message\":\"The requested resource does not exist\"}]  | true",
-            "400 | [{\"message\":\"entity is deleted\",\"errorCode\":\"ENTITY_IS_DELETED\",\"fields\":[]}] | true",
-            "400 | [{\"message\":\"locked\",\"errorCode\":\"ENTITY_IS_LOCKED\"}]                          | false",
-            "500 | [{\"message\":\"entity is deleted\",\"errorCode\":\"ENTITY_IS_DELETED\"}]              | false"})
-    void aLeadIsGoneAfterA404OrAny4xxSayingEntityIsDeleted(int status, String body, boolean gone) {
-        assertThat(SalesforceErrorDecoder.meansGone(Answers.json(status, body))).isEqualTo(gone);
-    }
-
     @Test
     void aRedirectIsABreachThatPointsAtTheInstanceUrl() {
         ProviderAnswer answer = Answers.empty(302, "Location", "https://acme.lightning.force.com/services/data");
