@@ -15,6 +15,10 @@ INS = "5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12"
 PL = "9a3e7b21-64c8-4f1d-8e5b-3d2c1b0a9f23"
 ZS = "0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01"
 PL_LEAD = "8c4d1f7e-3b2a-4d9e-9f10-2a6b5c7d8e90"
+SF = "3c1d9e7a-5b2f-4a86-9c0e-7d4f1a2b3c45"
+SF_LEAD = "00QHs00000Lk3pRMAR"
+D365 = "7e2b4c6d-8f10-4a2b-9c3d-5e6f7a8b9c01"
+D365_LEAD = "3f9c2a17-8b4e-4d21-9a6c-5e7f0b1d2c34"
 
 received = []          # (method, raw path, headers)
 script = {}            # (method, path-without-query) -> (status, headers, body bytes)
@@ -66,6 +70,10 @@ cfg = {
      "credentials": {"api_key": "dead-key"}, "rate_limit": {"requests_per_second": 0}},
     {"id": ZS, "integration": "zendesk_sell", "base_url": base + "/zs/v2",
      "credentials": {"access_token": "zs-secret-token"}, "rate_limit": {"requests_per_second": 0}},
+    {"id": SF, "integration": "salesforce", "base_url": base + "/sf/services/data/v64.0",
+     "credentials": {"access_token": "sf-secret-token"}},
+    {"id": D365, "integration": "dynamics_365_sales", "base_url": base + "/d365/api/data/v9.2",
+     "credentials": {"access_token": "d365-secret-token"}, "rate_limit": {"requests_per_second": 0}},
   ]}
 tmp = tempfile.mkdtemp()
 cfgfile = os.path.join(tmp, "config.json"); json.dump(cfg, open(cfgfile, "w"))
@@ -217,6 +225,48 @@ check("request id fresh", hd.get("x-request-id") not in (None, "", "bad id!"), h
 script[("DELETE", "/zs/v2/leads/7")] = (404, {"Content-Type": "application/json"}, json.dumps({"errors": [{"error": {"code": "not_found", "message": "Not Found", "details": "Requested lead was not found."}}], "meta": {"logref": "abc"}}).encode())
 st, hd, body = req("DELETE", L + "7?integrated_account_id=" + ZS); b = is_error("zs 404", st, hd, body, 404, remote=True)
 check("zs msg", (b or {}).get("message") == "Requested lead was not found.", body)
+# salesforce: 204 without id, Sforce-Limit-Info normalised, errors as arrays, the daily limit a 403
+received.clear()
+SF_PATH = "/sf/services/data/v64.0/sobjects/Lead/"
+script[("DELETE", SF_PATH + SF_LEAD)] = (204, {"Sforce-Limit-Info": "api-usage=18/15000"}, b"")
+st, hd, body = req("DELETE", L + SF_LEAD + "?integrated_account_id=" + SF)
+check("sf 200", st == 200 and j(body) == {"id": SF_LEAD}, (st, body))
+check("sf ratelimit", hd.get("ratelimit-limit") == "15000" and hd.get("ratelimit-remaining") == "14982" and "sforce-limit-info" not in hd, hd)
+m, p, h = received[-1]
+check("sf request", m == "DELETE" and p == SF_PATH + SF_LEAD and h.get("Authorization") == "Bearer sf-secret-token", (m, p, h.get("Authorization")))
+script[("DELETE", SF_PATH + "00Qhs00000lk3pr")] = (204, {}, b"")
+st, hd, body = req("DELETE", L + "00Qhs00000lk3pr?integrated_account_id=" + SF)
+check("sf 15-char id kept", st == 200 and j(body) == {"id": "00Qhs00000lk3pr"} and received[-1][1] == SF_PATH + "00Qhs00000lk3pr", (st, body, received[-1][1]))
+n = len(received)
+st, hd, body = req("DELETE", L + "003Hs00000Mn2XeIAJ?integrated_account_id=" + SF); is_error("sf bad id", st, hd, body, 400)
+check("sf bad id no call", len(received) == n, received[n:])
+script[("DELETE", SF_PATH + SF_LEAD)] = (403, {"Content-Type": "application/json"}, b'[{"message":"TotalRequests Limit exceeded.","errorCode":"REQUEST_LIMIT_EXCEEDED"}]')
+n = len(received)
+st, hd, body = req("DELETE", L + SF_LEAD + "?integrated_account_id=" + SF); b = is_error("sf 403 limit", st, hd, body, 403, remote=True)
+check("sf 403 msg", (b or {}).get("message") == "TotalRequests Limit exceeded.", body)
+check("sf 403 not retried", len(received) == n + 1, received[n:])
+script[("DELETE", SF_PATH + SF_LEAD)] = (404, {"Content-Type": "application/json"}, b'[{"message":"entity is deleted","errorCode":"ENTITY_IS_DELETED","fields":[]}]')
+st, hd, body = req("DELETE", L + SF_LEAD + "?integrated_account_id=" + SF); b = is_error("sf 404", st, hd, body, 404, remote=True)
+check("sf 404 raw_response array", (b or {}).get("raw_response") == [{"message": "entity is deleted", "errorCode": "ENTITY_IS_DELETED", "fields": []}], body)
+script[("DELETE", SF_PATH + SF_LEAD)] = (302, {"Location": "https://acme.lightning.force.com/"}, b"")
+st, hd, body = req("DELETE", L + SF_LEAD + "?integrated_account_id=" + SF); b = is_error("sf redirect", st, hd, body, 502, remote=True)
+check("sf redirect names instance_url", "instance_url" in (b or {}).get("message", ""), body)
+# dynamics 365 sales: lower-case unquoted GUID key, OData headers, {"error":{...}} without innererror
+received.clear()
+D365_PATH = "/d365/api/data/v9.2/leads(" + D365_LEAD + ")"
+script[("DELETE", D365_PATH)] = (204, {}, b"")
+st, hd, body = req("DELETE", L + D365_LEAD.upper() + "?integrated_account_id=" + D365)
+check("d365 200", st == 200 and j(body) == {"id": D365_LEAD}, (st, body))
+m, p, h = received[-1]
+check("d365 request", m == "DELETE" and p == D365_PATH and h.get("Authorization") == "Bearer d365-secret-token"
+      and h.get("OData-MaxVersion") == "4.0" and h.get("OData-Version") == "4.0", (m, p, h))
+script[("DELETE", D365_PATH)] = (400, {"Content-Type": "application/json"}, b'{"error":{"code":"0x80040265","message":"This lead is linked to an active quote and cannot be deleted.","innererror":{"stacktrace":"at Microsoft.Crm"}}}')
+st, hd, body = req("DELETE", L + D365_LEAD + "?integrated_account_id=" + D365); b = is_error("d365 400", st, hd, body, 400, remote=True)
+check("d365 msg", (b or {}).get("message") == "This lead is linked to an active quote and cannot be deleted.", body)
+check("d365 innererror removed", (b or {}).get("raw_response") == {"error": {"code": "0x80040265", "message": "This lead is linked to an active quote and cannot be deleted."}}, body)
+script[("DELETE", D365_PATH)] = (401, {}, b"")
+st, hd, body = req("DELETE", L + D365_LEAD + "?integrated_account_id=" + D365); b = is_error("d365 401", st, hd, body, 401, remote=True)
+check("d365 401 no www-authenticate", "www-authenticate" not in hd, hd)
 # return_deleted_lead
 received.clear()
 script[("GET", "/zs/v2/leads/8")] = (200, {"Content-Type": "application/json"}, json.dumps({"data": {"id": 8, "owner_id": 2, "first_name": "Mark", "last_name": "Johnson", "status": "New", "source_id": 10, "title": "CEO", "email": "m@x.example", "address": {"line1": "2726 Smith Street", "city": "Hyannis", "postal_code": "02601", "state": "MA", "country": "US"}, "custom_fields": {"known_via": "Tom", "n": 1.10}, "created_at": "2014-08-27T16:32:56Z", "updated_at": "2014-08-28T09:10:11Z"}, "meta": {"type": "lead"}}).replace('"n": 1.1', '"n": 1.10').encode())

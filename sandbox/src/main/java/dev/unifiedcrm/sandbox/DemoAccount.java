@@ -9,11 +9,12 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A demo account: {@code integration} as in config files ("insightly", "pipeliner", "zendesk_sell"),
+ * A demo account: {@code integration} as in config files ("insightly", "pipeliner", "zendesk_sell", "salesforce",
+ * "dynamics_365_sales"),
  * {@code accountId} a lower-case UUID (fresh per start), {@code baseUrl} the simulator's API root for this
  * account (http://127.0.0.1:PORT/...), {@code context} the account's context keys (insightly: {"pod": "sandbox"};
- * pipeliner: {"space_id": "sandbox"}; zendesk_sell: {}), {@code credentials} (insightly {"api_key"};
- * pipeliner {"username","password"}; zendesk_sell {"access_token"}; fresh random values per start),
+ * pipeliner: {"space_id": "sandbox"}; the others: {}), {@code credentials} (insightly {"api_key"};
+ * pipeliner {"username","password"}; zendesk_sell, salesforce, dynamics_365_sales {"access_token"}; fresh random values per start),
  * {@code seededLeadIds} the ids of the leads the simulator holds at start (in a stable order).
  *
  * <p>{@link #toString()} masks the credential values.

@@ -13,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Built-in simulators of Insightly, Pipeliner and Zendesk Sell on loopback, seeded with leads. One HTTP server
- * on a free port serves the three, each below its own prefix ({@code /insightly/v3.1},
- * {@code /pipeliner/api/v100/rest/spaces/sandbox}, {@code /zendesk_sell/v2}); a demo account's {@code baseUrl}
- * is its API root. Thread-safe; the state (deleted leads, Insightly's quota) lives as long as the instance.
+ * Built-in simulators of Insightly, Pipeliner, Zendesk Sell, Salesforce and Dynamics 365 Sales on loopback,
+ * seeded with leads. One HTTP server on a free port serves them, each below its own prefix
+ * ({@code /insightly/v3.1}, {@code /pipeliner/api/v100/rest/spaces/sandbox}, {@code /zendesk_sell/v2},
+ * {@code /salesforce/services/data/v64.0}, {@code /dynamics_365_sales/api/data/v9.2}); a demo account's
+ * {@code baseUrl} is its API root. Thread-safe; the state (deleted leads, Insightly's quota) lives as long as the instance.
  */
 public final class ProviderSimulators implements AutoCloseable {
 
@@ -25,6 +26,8 @@ public final class ProviderSimulators implements AutoCloseable {
     private static final String INSIGHTLY_MOUNT = "/insightly";
     private static final String PIPELINER_MOUNT = "/pipeliner";
     private static final String ZENDESK_SELL_MOUNT = "/zendesk_sell";
+    private static final String SALESFORCE_MOUNT = "/salesforce";
+    private static final String DYNAMICS_365_SALES_MOUNT = "/dynamics_365_sales";
 
     private final SimulatorServer server;
     private final List<DemoAccount> demoAccounts;
@@ -36,7 +39,7 @@ public final class ProviderSimulators implements AutoCloseable {
     }
 
     /**
-     * Starts the three simulators on a free port of {@code host} (a loopback address, e.g. "127.0.0.1").
+     * Starts the simulators on a free port of {@code host} (a loopback address, e.g. "127.0.0.1").
      *
      * @throws IllegalArgumentException if {@code host} is not a loopback address
      * @throws IllegalStateException if the server cannot start
@@ -50,11 +53,17 @@ public final class ProviderSimulators implements AutoCloseable {
             PipelinerSimulator pipeliner = new PipelinerSimulator(
                     "sandbox_" + random.hex(6), random.hex(24), Clock.systemUTC());
             ZendeskSellSimulator sell = new ZendeskSellSimulator(random.hex(32), random);
+            SalesforceSimulator salesforce = new SalesforceSimulator(SALESFORCE_MOUNT,
+                    "3MVG9" + random.hex(20), random.hex(32), random, Clock.systemUTC());
+            Dynamics365SalesSimulator dynamics = new Dynamics365SalesSimulator(random.uuid(), random.uuid(),
+                    random.hex(20), random, Clock.systemUTC());
 
             Map<String, ProviderSimulator> mounts = new LinkedHashMap<>();
             mounts.put(INSIGHTLY_MOUNT, insightly);
             mounts.put(PIPELINER_MOUNT, pipeliner);
             mounts.put(ZENDESK_SELL_MOUNT, sell);
+            mounts.put(SALESFORCE_MOUNT, salesforce);
+            mounts.put(DYNAMICS_365_SALES_MOUNT, dynamics);
             server = SimulatorServer.start(address, mounts);
 
             List<DemoAccount> accounts = List.of(
@@ -68,9 +77,17 @@ public final class ProviderSimulators implements AutoCloseable {
                             pipeliner.seededLeadIds()),
                     new DemoAccount("zendesk_sell", random.uuid(),
                             server.uri(ZENDESK_SELL_MOUNT + ZendeskSellSimulator.ROOT),
-                            Map.of(), sell.credentials(), sell.seededLeadIds()));
-            LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}",
-                    accounts.get(0).baseUrl(), accounts.get(1).baseUrl(), accounts.get(2).baseUrl());
+                            Map.of(), sell.credentials(), sell.seededLeadIds()),
+                    // Static access tokens until the OAuth credential sets are supported.
+                    new DemoAccount("salesforce", random.uuid(),
+                            server.uri(SALESFORCE_MOUNT + SalesforceSimulator.ROOT),
+                            Map.of(), salesforce.staticCredentials(), salesforce.seededLeadIds()),
+                    new DemoAccount("dynamics_365_sales", random.uuid(),
+                            server.uri(DYNAMICS_365_SALES_MOUNT + Dynamics365SalesSimulator.ROOT),
+                            Map.of(), dynamics.staticCredentials(), dynamics.seededLeadIds()));
+            LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}, salesforce {},"
+                    + " dynamics_365_sales {}", accounts.get(0).baseUrl(), accounts.get(1).baseUrl(),
+                    accounts.get(2).baseUrl(), accounts.get(3).baseUrl(), accounts.get(4).baseUrl());
             return new ProviderSimulators(server, accounts);
         } catch (RuntimeException e) {
             if (server != null) {
@@ -80,7 +97,7 @@ public final class ProviderSimulators implements AutoCloseable {
         }
     }
 
-    /** One demo account per integration, in the order insightly, pipeliner, zendesk_sell. */
+    /** One demo account per integration, in the order insightly, pipeliner, zendesk_sell, salesforce, dynamics_365_sales. */
     public List<DemoAccount> demoAccounts() {
         return demoAccounts;
     }

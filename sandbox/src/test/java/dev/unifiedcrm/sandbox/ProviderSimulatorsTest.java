@@ -39,7 +39,7 @@ class ProviderSimulatorsTest {
             List<DemoAccount> accounts = simulators.demoAccounts();
 
             assertThat(accounts).extracting(DemoAccount::integration)
-                    .containsExactly("insightly", "pipeliner", "zendesk_sell");
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "salesforce", "dynamics_365_sales");
             assertThat(accounts).allSatisfy(account -> {
                 assertThat(account.accountId()).matches(LOWER_CASE_UUID);
                 assertThat(account.baseUrl().getScheme()).isEqualTo("http");
@@ -66,6 +66,18 @@ class ProviderSimulatorsTest {
             assertThat(sell.context()).isEmpty();
             assertThat(sell.credentials()).containsOnlyKeys("access_token");
             assertThat(sell.seededLeadIds()).first().isEqualTo("1");
+
+            DemoAccount salesforce = accounts.get(3);
+            assertThat(salesforce.baseUrl().getPath()).isEqualTo("/salesforce/services/data/v64.0");
+            assertThat(salesforce.context()).isEmpty();
+            assertThat(salesforce.credentials()).containsOnlyKeys("access_token");
+            assertThat(salesforce.seededLeadIds()).first().isEqualTo("00QHs00000Lk3pRMAR");
+
+            DemoAccount dynamics = accounts.get(4);
+            assertThat(dynamics.baseUrl().getPath()).isEqualTo("/dynamics_365_sales/api/data/v9.2");
+            assertThat(dynamics.context()).isEmpty();
+            assertThat(dynamics.credentials()).containsOnlyKeys("access_token");
+            assertThat(dynamics.seededLeadIds()).first().isEqualTo("3f9c2a17-8b4e-4d21-9a6c-5e7f0b1d2c34");
         }
     }
 
@@ -90,6 +102,16 @@ class ProviderSimulatorsTest {
             for (String id : accounts.get(2).seededLeadIds()) {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(2), "/leads/", id), sell).statusCode())
                         .as("zendesk_sell lead %s", id).isEqualTo(200);
+            }
+            String[] salesforce = {"Authorization", "Bearer " + accounts.get(3).credentials().get("access_token")};
+            for (String id : accounts.get(3).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(3), "/sobjects/Lead/", id), salesforce).statusCode())
+                        .as("salesforce lead %s", id).isEqualTo(200);
+            }
+            String[] dynamics = {"Authorization", "Bearer " + accounts.get(4).credentials().get("access_token")};
+            for (String id : accounts.get(4).seededLeadIds()) {
+                assertThat(send("GET", URI.create(accounts.get(4).baseUrl() + "/leads(" + id + ")"), dynamics).statusCode())
+                        .as("dynamics_365_sales lead %s", id).isEqualTo(200);
             }
         }
     }
@@ -136,7 +158,7 @@ class ProviderSimulatorsTest {
         try (ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1")) {
             URI root = simulators.demoAccounts().get(0).baseUrl().resolve("/");
 
-            HttpResponse<String> response = send("GET", root.resolve("/salesforce/leads/1"));
+            HttpResponse<String> response = send("GET", root.resolve("/hubspot/leads/1"));
 
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(SandboxHttp.json(response).get("message").asText()).contains("/insightly");

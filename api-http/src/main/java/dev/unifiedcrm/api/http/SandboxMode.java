@@ -99,11 +99,12 @@ final class SandboxMode implements AutoCloseable {
         String base = address.replace("://0.0.0.0:", "://127.0.0.1:").replace("://[::]:", "://[::1]:");
         List<DemoAccount> demo = simulators.demoAccounts();
         var text = new StringBuilder();
-        text.append("unified-crm sandbox: simulated Insightly, Pipeliner and Zendesk Sell, seeded with leads\n\n");
+        text.append("unified-crm sandbox: simulated Insightly, Pipeliner, Zendesk Sell, Salesforce and Dynamics 365 Sales,"
+                + " seeded with leads\n\n");
         text.append("API token (fresh for this run):\n  ").append(token).append("\n\n");
         text.append("Integrated accounts:\n");
         for (DemoAccount account : demo) {
-            text.append(String.format("  %-13s %s  leads: %s%n", account.integration(), account.accountId(),
+            text.append(String.format("  %-18s %s  leads: %s%n", account.integration(), account.accountId(),
                     String.join(", ", account.seededLeadIds())));
         }
         text.append("\nTry it (paste into another terminal):\n\n");
@@ -119,6 +120,12 @@ final class SandboxMode implements AutoCloseable {
                 base, sell, sell.seededLeadIds().get(0), "");
         command(text, "Delete a lead in Zendesk Sell and get the provider's own answer (raw: its 204, no body):",
                 base, sell, sell.seededLeadIds().get(sell.seededLeadIds().size() > 1 ? 1 : 0), "&truto_response_format=raw");
+        DemoAccount salesforce = find(demo, "salesforce");
+        command(text, "Delete a lead in Salesforce, with the lead as it was (Salesforce moves it to its Recycle Bin):",
+                base, salesforce, salesforce.seededLeadIds().get(0), "&return_deleted_lead=true");
+        DemoAccount dynamics = find(demo, "dynamics_365_sales");
+        command(text, "Delete a lead in Dynamics 365 Sales:",
+                base, dynamics, dynamics.seededLeadIds().get(0), "");
         command(text, "An error: delete the first Insightly lead again (the provider answers 404):",
                 base, insightly, firstInsightlyLead, "");
         command(text, "Another error: a lead id that is not in Insightly's format (400):",

@@ -196,21 +196,22 @@ class LauncherTest {
         RunningService service = outcome.service().orElseThrow();
         try {
             String banner = out();
-            assertThat(banner).contains("insightly", "pipeliner", "zendesk_sell", "truto_response_format=normalized",
+            assertThat(banner).contains("insightly", "pipeliner", "zendesk_sell", "salesforce", "dynamics_365_sales",
+                    "truto_response_format=normalized",
                     "return_deleted_lead=true");
             assertThat(banner).endsWith("listening on http://127.0.0.1:" + service.port() + System.lineSeparator());
             var command = Pattern.compile("curl -s -i -X DELETE -H 'Authorization: Bearer ([A-Za-z0-9_-]+)' \\\\\\R  '([^']+)'")
                     .matcher(banner);
             var client = HttpClient.newHttpClient();
-            int[] statuses = new int[6];
+            int[] statuses = new int[8];
             int i = 0;
             while (command.find()) {
                 var response = client.send(HttpRequest.newBuilder(URI.create(command.group(2))).DELETE()
                         .header("Authorization", "Bearer " + command.group(1)).build(), HttpResponse.BodyHandlers.ofString());
                 statuses[i++] = response.statusCode();
             }
-            assertThat(i).isEqualTo(6);
-            assertThat(statuses).containsExactly(200, 200, 200, 204, 404, 400);
+            assertThat(i).isEqualTo(8);
+            assertThat(statuses).containsExactly(200, 200, 200, 204, 200, 200, 404, 400);
         } finally {
             service.stop();
         }
@@ -240,7 +241,7 @@ class LauncherTest {
             var written = new ObjectMapper().readTree(file.toFile());
             assertThat(written.path("api_tokens")).hasSize(1);
             assertThat(written.path("accounts").findValuesAsText("integration"))
-                    .containsExactly("insightly", "pipeliner", "zendesk_sell");
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "salesforce", "dynamics_365_sales");
 
             var fromFile = new ByteArrayOutputStream();
             RunningService configured = Launcher.launch(new String[] {"--config", file.toString(), "--port", "0"},
@@ -258,7 +259,7 @@ class LauncherTest {
                             HttpResponse.BodyHandlers.ofString());
                     statuses.add(response.statusCode());
                 }
-                assertThat(statuses).containsExactly(200, 200, 200, 204, 404, 400);
+                assertThat(statuses).containsExactly(200, 200, 200, 204, 200, 200, 404, 400);
             } finally {
                 configured.stop();
             }
