@@ -186,6 +186,10 @@ st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS); b = is_erro
 check("remote 404 msg", (b or {}).get("message") == "Lead not found" and (b or {}).get("raw_response") == {"Message": "Lead not found"}, body)
 st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS + "&truto_response_format=raw")
 check("raw 404 passthrough", st == 404 and body == b'{"Message":"Lead not found"}' and hd.get("content-type") == "application/json", (st, body, hd.get("content-type")))
+# Insightly's recorded 404: plain text, a reason phrase of its own; a spent-quota header on it says nothing
+script[("DELETE", "/ins/v3.1/Leads/42")] = (404, {"Content-Type": "text/plain", "X-RateLimit-Remaining": "0"}, b"No Lead with ID = 42")
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS); b = is_error("ins text 404", st, hd, body, 404, remote=True)
+check("ins text 404 msg", (b or {}).get("message") == "No Lead with ID = 42" and (b or {}).get("raw_response") == "No Lead with ID = 42", body)
 ins_stub(422, {"Content-Type": "text/plain"}, b"nope")
 st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS); b = is_error("remote 422", st, hd, body, 422, remote=True)
 check("422 phrase", (b or {}).get("error") == "Unprocessable Content" and (b or {}).get("raw_response") == "nope", body)
@@ -213,6 +217,19 @@ st, hd, body = req("DELETE", L + PL_LEAD + "?integrated_account_id=" + PL); b = 
 check("pl sf remote status", (b or {}).get("remote_status_code") == 200, body)
 st, hd, body = req("DELETE", L + PL_LEAD + "?integrated_account_id=" + PL + "&truto_response_format=raw")
 check("pl raw success false passthrough", st == 200 and body == b'{"success":false}', (st, body))
+# insightly: the zero date is no date
+script[("GET", "/ins/v3.1/Leads/42")] = (200, {"Content-Type": "application/json"}, json.dumps({"LEAD_ID": 42, "DATE_CREATED_UTC": "2024-03-05 10:45:21", "DATE_UPDATED_UTC": "0000-00-00 00:00:00", "CUSTOMFIELDS": [{"FIELD_NAME": "a", "FIELD_VALUE": None}, {"FIELD_NAME": "b", "FIELD_VALUE": 1}]}).encode())
+ins_stub(202)
+st, hd, body = req("DELETE", L + "42?integrated_account_id=" + INS + "&return_deleted_lead=true&truto_response_format=normalized")
+b = j(body) or {}
+check("ins zero date absent", st == 200 and b.get("created_at") == "2024-03-05T10:45:21Z" and b.get("updated_at") is None, (st, body[:300]))
+check("ins null custom field dropped", b.get("custom_fields") == {"b": 1}, body[:300])
+# pipeliner: a soft-deleted lead served by the fetch is already deleted, and nothing is deleted
+received.clear()
+script[("GET", "/pl/entities/Leads/" + PL_LEAD)] = (200, {"Content-Type": "application/json"}, json.dumps({"success": True, "data": {"id": PL_LEAD, "is_deleted": True}}).encode())
+st, hd, body = req("DELETE", L + PL_LEAD + "?integrated_account_id=" + PL + "&return_deleted_lead=true"); b = is_error("pl soft-deleted fetch", st, hd, body, 404, remote=True)
+check("pl soft-deleted msg", "already deleted" in (b or {}).get("message", ""), body)
+check("pl soft-deleted no delete", [r[0] for r in received] == ["GET"], [r[:2] for r in received])
 # zendesk
 received.clear()
 script[("DELETE", "/zs/v2/leads/7")] = (204, {}, b"")
@@ -225,6 +242,10 @@ check("request id fresh", hd.get("x-request-id") not in (None, "", "bad id!"), h
 script[("DELETE", "/zs/v2/leads/7")] = (404, {"Content-Type": "application/json"}, json.dumps({"errors": [{"error": {"code": "not_found", "message": "Not Found", "details": "Requested lead was not found."}}], "meta": {"logref": "abc"}}).encode())
 st, hd, body = req("DELETE", L + "7?integrated_account_id=" + ZS); b = is_error("zs 404", st, hd, body, 404, remote=True)
 check("zs msg", (b or {}).get("message") == "Requested lead was not found.", body)
+script[("DELETE", "/zs/v2/leads/7")] = (400, {"Content-Type": "application/json"}, json.dumps({"errors": [{"error": {"code": "invalid_param", "message": "Bad Request", "details": "Unknown parameter: cascade."}}], "meta": {"logref": "abc"}}).encode())
+st, hd, body = req("DELETE", L + "7?integrated_account_id=" + ZS + "&remote_query[cascade]=true"); b = is_error("zs invalid_param", st, hd, body, 400, remote=True)
+check("zs invalid_param msg", (b or {}).get("message") == "Unknown parameter: cascade.", body)
+check("zs query passed on", received[-1][1].endswith("/zs/v2/leads/7?cascade=true"), received[-1][:2])
 # salesforce: 204 without id, Sforce-Limit-Info normalised, errors as arrays, the daily limit a 403
 received.clear()
 SF_PATH = "/sf/services/data/v64.0/sobjects/Lead/"

@@ -9,14 +9,21 @@ import dev.unifiedcrm.application.RetryPlan;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The application's {@link RetryExecutor} on a Failsafe {@link RetryPolicy}: exponential backoff
  * from {@code initialDelay} (doubling, at most {@code maxDelay}) with a random jitter of half the
- * initial delay either way, never a pause past the plan's deadline (Failsafe's max duration), and
- * at least a provider's {@code Retry-After} when the plan's rules ask for one.
+ * initial delay either way, at least a provider's {@code Retry-After} when the plan's rules ask for
+ * one, and no retry at all when that pause would not end before the plan's deadline: the last
+ * failure is then the outcome.
+ *
+ * <p>The pause is computed here, once per failure, rather than by Failsafe's backoff: Failsafe
+ * refuses a backoff longer than its max duration (a short deadline would fail the call with its
+ * own exception) and shortens a pause to fit the max duration instead of giving up the retry.
  *
  * <p>Thread-safe and stateless between calls: each call builds its own policy, which is cheap.
  */
@@ -24,8 +31,6 @@ public final class FailsafeRetryExecutor implements RetryExecutor {
 
     public static final Duration DEFAULT_INITIAL_DELAY = Duration.ofMillis(100);
     public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(2);
-    /** Tells Failsafe to use the backoff: its delay function falls back to it for a negative delay. */
-    private static final Duration USE_BACKOFF = Duration.ofNanos(-1);
 
     private final Duration initialDelay;
     private final Duration maxDelay;
@@ -50,23 +55,18 @@ public final class FailsafeRetryExecutor implements RetryExecutor {
 
     @Override
     public <T> T execute(RetryPlan plan, Attempt<T> attempt) {
-        Duration budget = plan.deadline().remaining();
-        if (budget.isZero() || plan.maxAttempts() == 1) {
+        if (plan.deadline().remaining().isZero() || plan.maxAttempts() == 1) {
             return attempt.run(1);
         }
-        var decisions = new Decisions(plan);
         var attempts = new AtomicInteger();
+        var pauses = new Pauses(plan, attempts);
         var lastFailure = new AtomicReference<RuntimeException>();
         RetryPolicy<T> policy = RetryPolicy.<T>builder()
-                .handleIf((result, failure) -> failure instanceof RuntimeException e && decisions.of(e).retry())
+                .handleIf((result, failure) -> failure instanceof RuntimeException e && pauses.after(e).isPresent())
                 .withMaxAttempts(plan.maxAttempts())
-                .withBackoff(initialDelay, maxDelay)
-                .withJitter(jitter)
-                // A Retry-After is a floor: add the jitter once so that the random part only ever lengthens it.
                 .withDelayFn(context -> context.getLastException() instanceof RuntimeException e
-                        ? decisions.of(e).notBefore().map(pause -> pause.plus(jitter)).orElse(USE_BACKOFF)
-                        : USE_BACKOFF)
-                .withMaxDuration(budget)
+                        ? pauses.after(e).orElse(Duration.ZERO)
+                        : Duration.ZERO)
                 .build();
         try {
             return Failsafe.with(policy).get(() -> {
@@ -87,22 +87,63 @@ public final class FailsafeRetryExecutor implements RetryExecutor {
         }
     }
 
-    /** Asks the plan once per failure: Failsafe consults it twice (retry? how long?). */
-    private static final class Decisions {
-        private final RetryPlan plan;
-        private RuntimeException lastFailure;
-        private RetryDecision lastDecision;
+    /** The backoff before attempt {@code failed + 1}: doubling from the initial delay, capped, jittered. */
+    private Duration backoff(int failed) {
+        Duration base = initialDelay;
+        for (int i = 1; i < failed && base.compareTo(maxDelay) < 0; i++) {
+            base = base.multipliedBy(2);
+        }
+        if (base.compareTo(maxDelay) > 0) {
+            base = maxDelay;
+        }
+        long spread = jitter.toNanos();
+        Duration jittered = base.plusNanos(ThreadLocalRandom.current().nextLong(-spread, spread + 1));
+        return jittered.isNegative() ? Duration.ZERO : jittered;
+    }
 
-        Decisions(RetryPlan plan) {
+    /**
+     * A {@code Retry-After} is a floor: the random part only ever lengthens it, and by at most half
+     * of the time that would be left after the floor, so that a floor that fits still fits.
+     */
+    private Duration floorWithJitter(Duration notBefore, Duration remaining) {
+        long slack = remaining.minus(notBefore).toNanos();
+        long spread = Math.min(2 * jitter.toNanos(), Math.max(0, slack / 2));
+        return notBefore.plusNanos(ThreadLocalRandom.current().nextLong(0, spread + 1));
+    }
+
+    /**
+     * The pause after each failure, decided once (Failsafe asks twice: retry? how long?): empty when
+     * the rules stop, or when the pause would not end before the deadline.
+     */
+    private final class Pauses {
+        private final RetryPlan plan;
+        private final AtomicInteger attempts;
+        private int decidedAttempt;
+        private Optional<Duration> lastPause;
+
+        Pauses(RetryPlan plan, AtomicInteger attempts) {
             this.plan = plan;
+            this.attempts = attempts;
         }
 
-        synchronized RetryDecision of(RuntimeException failure) {
-            if (failure != lastFailure) {
-                lastFailure = failure;
-                lastDecision = plan.decide(failure);
+        /** Keyed by the attempt that failed: the same exception may well be thrown by several attempts. */
+        synchronized Optional<Duration> after(RuntimeException failure) {
+            if (attempts.get() != decidedAttempt) {
+                decidedAttempt = attempts.get();
+                lastPause = decide(failure);
             }
-            return lastDecision;
+            return lastPause;
+        }
+
+        private Optional<Duration> decide(RuntimeException failure) {
+            RetryDecision decision = plan.decide(failure);
+            if (!decision.retry()) {
+                return Optional.empty();
+            }
+            Duration remaining = plan.deadline().remaining();
+            Duration pause = decision.notBefore().map(floor -> floorWithJitter(floor, remaining))
+                    .orElseGet(() -> backoff(attempts.get()));
+            return pause.compareTo(remaining) < 0 ? Optional.of(pause) : Optional.empty();
         }
     }
 }

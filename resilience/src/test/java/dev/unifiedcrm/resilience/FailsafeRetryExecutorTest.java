@@ -87,6 +87,78 @@ class FailsafeRetryExecutorTest {
         }));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(attempts).as("a 5 s backoff never fits a 300 ms deadline").containsExactly(1);
+    }
+
+    @Test
+    void aDeadlineAsShortAsTheDefaultBackoffEndsWithTheProvidersFailureNotTheLibrarys() {
+        // A request_ms of 100 ms with the default 100 ms backoff (50 to 150 ms with jitter).
+        var defaults = new FailsafeRetryExecutor();
+        var failure = new IllegalStateException("provider answered 503");
+
+        RuntimeException thrown = catchRuntimeException(() -> defaults.execute(
+                plan(3, Duration.ofMillis(100), f -> RetryDecision.RETRY), number -> {
+                    attempts.add(number);
+                    throw failure;
+                }));
+
+        assertThat(thrown).isSameAs(failure);
+        // A second attempt only when its jittered pause ended before the deadline; a third never fits.
+        assertThat(attempts).startsWith(1).hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aDeadlineShorterThanTheShortestBackoffGivesTheAttemptsOwnFailureWithoutARetry() {
+        var failure = new IllegalStateException("provider answered 503");
+
+        RuntimeException thrown = catchRuntimeException(() -> new FailsafeRetryExecutor().execute(
+                plan(3, Duration.ofMillis(40), f -> RetryDecision.RETRY), number -> {
+                    attempts.add(number);
+                    throw failure;
+                }));
+
+        assertThat(thrown).isSameAs(failure);
+        assertThat(attempts).containsExactly(1);
+    }
+
+    @Test
+    void aDeadlineShorterThanTheBackoffStillReturnsASuccess() {
+        String result = new FailsafeRetryExecutor().execute(plan(3, Duration.ofMillis(50), f -> RetryDecision.RETRY),
+                number -> "deleted on attempt " + number);
+
+        assertThat(result).isEqualTo("deleted on attempt 1");
+    }
+
+    @Test
+    void aRetryAfterThatDoesNotEndBeforeTheDeadlineIsNotWaitedFor() {
+        var failure = new IllegalStateException("provider answered 429");
+
+        RuntimeException thrown = catchRuntimeException(() -> retries.execute(
+                plan(3, Duration.ofSeconds(1), f -> RetryDecision.retryAfter(Duration.ofSeconds(5))), number -> {
+                    attempts.add(number);
+                    throw failure;
+                }));
+
+        assertThat(thrown).isSameAs(failure);
+        assertThat(attempts).containsExactly(1);
+    }
+
+    @Test
+    void aBackoffThatNoLongerFitsEndsTheRetriesWithTheLastFailure() {
+        var slow = new FailsafeRetryExecutor(Duration.ofMillis(400), Duration.ofSeconds(4));
+        var failures = new CopyOnWriteArrayList<RuntimeException>();
+
+        RuntimeException thrown = catchRuntimeException(() -> slow.execute(
+                plan(3, Duration.ofMillis(800), f -> RetryDecision.RETRY), number -> {
+                    var failure = new IllegalStateException("try " + number);
+                    failures.add(failure);
+                    throw failure;
+                }));
+
+        // 200 to 600 ms before the second attempt fits in 800 ms; then at most 600 ms are left,
+        // and the pause before a third attempt is 600 to 1000 ms.
+        assertThat(failures).hasSize(2);
+        assertThat(thrown).isSameAs(failures.get(1));
     }
 
     @Test

@@ -248,6 +248,31 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aRequestMsNoLongerThanTheBackoffGivesTheProvidersErrorNotAServiceDefect() {
+        // 100 ms for the whole call, as long as the first backoff pause: this used to end in a 500.
+        var tight = new Timeouts(Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofMillis(100));
+        stub(delete(urlPathEqualTo(LEAD_PATH)).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json").withBody("{\"Message\":\"Service unavailable\"}")));
+
+        ApiResponse response = UnifiedAnswers.answer(service(baseUrl(), Pacing.unpaced(), tight), DeleteLeadCommand.of(ACCOUNT, "42"));
+
+        assertThat(response.status()).isEqualTo(502);
+        assertThat(tree(response)).containsEntry("remote_status_code", 503).containsEntry("message", "Service unavailable");
+        assertThat(providerCalls()).isBetween(1, 2);
+    }
+
+    @Test
+    void aRequestMsNoLongerThanTheBackoffStillDeletes() {
+        var tight = new Timeouts(Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofMillis(100));
+        stub(delete(urlPathEqualTo(LEAD_PATH)).willReturn(aResponse().withStatus(202)));
+
+        ApiResponse response = UnifiedAnswers.answer(service(baseUrl(), Pacing.unpaced(), tight), DeleteLeadCommand.of(ACCOUNT, "42"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(providerCalls()).isEqualTo(1);
+    }
+
+    @Test
     void aPacedAccountAnswersA429AtOnceWithoutCallingTheProvider() {
         stub(delete(urlPathEqualTo(LEAD_PATH)).willReturn(aResponse().withStatus(202)));
         // One call per 5 s: the second call's turn comes long after the 1 s it may wait (2 s left, less

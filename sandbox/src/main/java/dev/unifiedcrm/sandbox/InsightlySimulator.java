@@ -80,12 +80,13 @@ final class InsightlySimulator implements ProviderSimulator {
 
     private Reply find(String id) {
         ObjectNode lead = LEAD_ID.matcher(id).matches() ? leads.get(Long.parseLong(id)) : null;
-        return lead == null ? leadNotFound() : Reply.json(200, lead);
+        return lead == null ? leadNotFound(id) : Reply.json(200, lead);
     }
 
     private Reply delete(String id) {
         boolean removed = LEAD_ID.matcher(id).matches() && leads.remove(Long.parseLong(id)) != null;
-        return removed ? Reply.empty(202) : leadNotFound();
+        // As recorded: 202 Accepted with no body and no Content-Type.
+        return removed ? Reply.empty(202) : leadNotFound(id);
     }
 
     private boolean authorized(String header) {
@@ -100,8 +101,9 @@ final class InsightlySimulator implements ProviderSimulator {
                 .withHeader("X-RateLimit-Remaining", Integer.toString(remainingToday.get()));
     }
 
-    private static Reply leadNotFound() {
-        return message(404, "Lead not found.");
+    /** As recorded from the real API: plain text naming the id (reason phrase {@code Lead Not Found}). */
+    private static Reply leadNotFound(String id) {
+        return Reply.text(404, "No Lead with ID = " + id);
     }
 
     private static Reply message(int status, String message) {

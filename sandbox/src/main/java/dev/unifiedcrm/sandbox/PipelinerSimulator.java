@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Pipeliner REST API v100 at {@code /api/v100/rest/spaces/sandbox}: {@code GET} and
  * {@code DELETE /entities/Leads/{uuid}}, Basic auth with the API application's user name and password. Deletion
- * is soft (the lead stays, marked {@code is_deleted}) and refused for a delete-protected lead.
+ * is soft (the lead stays, marked {@code is_deleted}, and {@code GET} still serves it so; a second delete
+ * answers 404) and refused for a delete-protected lead.
  */
 final class PipelinerSimulator implements ProviderSimulator {
 
@@ -97,7 +98,8 @@ final class PipelinerSimulator implements ProviderSimulator {
 
     private Reply find(String id) {
         ObjectNode lead = UUID.matcher(id).matches() ? leads.get(id.toLowerCase(Locale.ROOT)) : null;
-        if (lead == null || lead.path("is_deleted").asBoolean()) {
+        // A soft-deleted lead is still served, marked "is_deleted": true, as Pipeliner may do.
+        if (lead == null) {
             return leadNotFound(id);
         }
         ObjectNode body = Json.object();

@@ -1,12 +1,17 @@
 package dev.unifiedcrm.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A simulator's answer: status, extra headers, and a JSON body (empty array: no body at all). */
+/**
+ * A simulator's answer: status, extra headers, and a body (empty array: no body at all), JSON unless the
+ * headers name another {@code Content-Type}.
+ */
 record Reply(int status, Map<String, String> headers, byte[] body) {
 
     static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+    static final String CONTENT_TYPE = "Content-Type";
 
     Reply {
         headers = Map.copyOf(headers);
@@ -17,6 +22,10 @@ record Reply(int status, Map<String, String> headers, byte[] body) {
         return new Reply(status, Map.of(), Json.write(body));
     }
 
+    static Reply text(int status, String text) {
+        return new Reply(status, Map.of(CONTENT_TYPE, "text/plain; charset=utf-8"), text.getBytes(StandardCharsets.UTF_8));
+    }
+
     static Reply empty(int status) {
         return new Reply(status, Map.of(), new byte[0]);
     }
@@ -25,6 +34,10 @@ record Reply(int status, Map<String, String> headers, byte[] body) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
         return new Reply(status, more, body);
+    }
+
+    String contentType() {
+        return headers.getOrDefault(CONTENT_TYPE, JSON_CONTENT_TYPE);
     }
 
     boolean hasBody() {

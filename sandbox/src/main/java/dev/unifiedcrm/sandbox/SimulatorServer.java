@@ -76,14 +76,19 @@ final class SimulatorServer implements AutoCloseable {
     }
 
     private static IncomingRequest requestOf(Context ctx) {
-        return new IncomingRequest(ctx.method().name(), ctx.req().getRequestURI(), ctx::header, ctx.bodyAsBytes());
+        return new IncomingRequest(ctx.method().name(), ctx.req().getRequestURI(), ctx::header,
+                ctx.req().getQueryString(), ctx.bodyAsBytes());
     }
 
     private static void write(Context ctx, Reply reply) {
         ctx.status(reply.status());
-        reply.headers().forEach(ctx::header);
+        reply.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase(Reply.CONTENT_TYPE)) {
+                ctx.header(name, value);
+            }
+        });
         if (reply.hasBody()) {
-            ctx.contentType(Reply.JSON_CONTENT_TYPE).result(reply.body());
+            ctx.contentType(reply.contentType()).result(reply.body());
         } else {
             ctx.result(new byte[0]);
             // A body-less answer has no Content-Type at the real providers (Sell's 204): drop Javalin's default.
@@ -104,7 +109,7 @@ final class SimulatorServer implements AutoCloseable {
             for (Map.Entry<String, ProviderSimulator> mount : byPrefix.entrySet()) {
                 String rest = below(mount.getKey(), request.rawPath());
                 if (rest != null) {
-                    return mount.getValue().handle(request.below(rest));
+                    return mount.getValue().handle(request.withPath(rest));
                 }
             }
             return noSimulator(404);
@@ -146,7 +151,7 @@ final class SimulatorServer implements AutoCloseable {
             Reply reply = routes.failure(status, request.getHttpURI() == null ? null : request.getHttpURI().getPath());
             response.setStatus(reply.status());
             reply.headers().forEach((header, value) -> response.getHeaders().put(header, value));
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, Reply.JSON_CONTENT_TYPE);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
             response.write(true, ByteBuffer.wrap(reply.body()), callback);
             return true;
         }

@@ -1,6 +1,8 @@
 package dev.unifiedcrm.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +65,14 @@ final class ZendeskSellSimulator implements ProviderSimulator {
         }
         Matcher path = LEAD_PATH.matcher(request.rawPath());
         if (!path.matches()) {
-            return error(404, "Not Found", null, "not_found", "Not Found", "Requested resource was not found.");
+            return error(404, "Not Found", null, "incorrect_path", "Incorrect Path",
+                    "The requested path does not exist.");
+        }
+        String unknownParameter = firstParameterName(request.rawQuery());
+        if (unknownParameter != null) {
+            // Sell's lead GET and DELETE take no query parameters; it refuses any it does not know.
+            return error(400, "Bad Request", null, "invalid_param", "Invalid Parameter",
+                    "Unknown parameter: " + unknownParameter + ". A lead's GET and DELETE take no parameters.");
         }
         String id = path.group(1);
         return switch (request.method()) {
@@ -98,6 +107,25 @@ final class ZendeskSellSimulator implements ProviderSimulator {
         Long key = key(id);
         boolean removed = key != null && leads.remove(key) != null;
         return removed ? withRequestId(Reply.empty(204), random.hex(16)) : leadNotFound();
+    }
+
+    /** The decoded name of the query's first parameter, or {@code null} when the query has none. */
+    private static String firstParameterName(String rawQuery) {
+        if (rawQuery == null) {
+            return null;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (!pair.isEmpty()) {
+                int equals = pair.indexOf('=');
+                String name = equals < 0 ? pair : pair.substring(0, equals);
+                try {
+                    return URLDecoder.decode(name, StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException malformed) {
+                    return name;
+                }
+            }
+        }
+        return null;
     }
 
     /** The id as a positive 64-bit number, or {@code null} when it is not one. */

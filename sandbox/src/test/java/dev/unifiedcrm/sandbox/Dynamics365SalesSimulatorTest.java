@@ -29,7 +29,7 @@ class Dynamics365SalesSimulatorTest {
     private static final String PREFER =
             "odata.include-annotations=\"OData.Community.Display.V1.FormattedValue,Microsoft.Dynamics.CRM.lookuplogicalname\"";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-06T10:00:00Z"));
     private Dynamics365SalesSimulator dynamics;
     private SimulatorServer server;
     private String tenant;

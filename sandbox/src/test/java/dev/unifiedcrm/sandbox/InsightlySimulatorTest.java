@@ -40,8 +40,11 @@ class InsightlySimulatorTest {
     void deletesLeadWith202AndNoBody() {
         HttpResponse<String> response = send("DELETE", lead("71234567"), "Authorization", auth);
 
+        // As recorded from Insightly: 202, Content-Length 0, no Content-Type.
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.body()).isEmpty();
+        assertThat(response.headers().firstValue("Content-Length")).hasValue("0");
+        assertThat(response.headers().firstValue("Content-Type")).isEmpty();
     }
 
     @Test
@@ -51,11 +54,13 @@ class InsightlySimulatorTest {
         HttpResponse<String> second = send("DELETE", lead("71234567"), "Authorization", auth);
         HttpResponse<String> fetch = send("GET", lead("71234567"), "Authorization", auth);
 
+        // As recorded from Insightly: a plain-text 404 naming the id.
         assertThat(second.statusCode()).isEqualTo(404);
         assertThat(second.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
-        assertThat(json(second).get("Message").asText()).isNotBlank();
+                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(second.body()).isEqualTo("No Lead with ID = 71234567");
         assertThat(fetch.statusCode()).isEqualTo(404);
+        assertThat(fetch.body()).isEqualTo("No Lead with ID = 71234567");
     }
 
     @Test
@@ -149,7 +154,7 @@ class InsightlySimulatorTest {
         HttpResponse<String> response = send("DELETE", lead(id), "Authorization", auth);
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(json(response).has("Message")).isTrue();
+        assertThat(response.body()).isEqualTo("No Lead with ID = " + id);
     }
 
     @Test

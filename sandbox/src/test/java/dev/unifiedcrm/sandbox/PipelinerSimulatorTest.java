@@ -59,11 +59,22 @@ class PipelinerSimulatorTest {
         send("DELETE", lead(DOCUMENTED_LEAD), "Authorization", auth);
 
         HttpResponse<String> second = send("DELETE", lead(DOCUMENTED_LEAD), "Authorization", auth);
-        HttpResponse<String> fetch = send("GET", lead(DOCUMENTED_LEAD), "Authorization", auth);
 
         assertThat(second.statusCode()).isEqualTo(404);
         assertErrorBody(json(second), 404);
-        assertThat(fetch.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aDeletedLeadIsStillServedMarkedAsDeleted() {
+        send("DELETE", lead(DOCUMENTED_LEAD), "Authorization", auth);
+
+        HttpResponse<String> fetch = send("GET", lead(DOCUMENTED_LEAD), "Authorization", auth);
+
+        assertThat(fetch.statusCode()).isEqualTo(200);
+        JsonNode lead = json(fetch).get("data");
+        assertThat(lead.get("id").asText()).isEqualTo(DOCUMENTED_LEAD);
+        assertThat(lead.get("is_deleted").asBoolean()).isTrue();
+        assertThat(lead.get("revision").asLong()).isEqualTo(1835);
     }
 
     @Test

@@ -31,7 +31,7 @@ class SalesforceSimulatorTest {
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-06T10:00:00Z"));
     private SalesforceSimulator salesforce;
     private SimulatorServer server;
 

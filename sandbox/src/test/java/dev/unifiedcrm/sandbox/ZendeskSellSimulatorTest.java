@@ -112,6 +112,27 @@ class ZendeskSellSimulatorTest {
     }
 
     @Test
+    void anUnknownPathAnswers404IncorrectPath() {
+        HttpResponse<String> response = send("GET", URI.create(account.baseUrl() + "/leeds/1"),
+                "Authorization", auth, "User-Agent", "test/1.0");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertEnvelope(json(response), "incorrect_path", "404 Not Found");
+    }
+
+    @Test
+    void anUnknownQueryParameterAnswers400InvalidParamAndDeletesNothing() {
+        HttpResponse<String> response = send("DELETE", URI.create(lead("1") + "?cascade%5Bx%5D=true&other=1"),
+                "Authorization", auth, "User-Agent", "test/1.0");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode body = json(response);
+        assertEnvelope(body, "invalid_param", "400 Bad Request");
+        assertThat(body.at("/errors/0/error/details").asText()).startsWith("Unknown parameter: cascade[x].");
+        assertThat(send("GET", lead("1"), "Authorization", auth).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void requestsJettyRefusesStillGetTheErrorEnvelope() {
         String answer = SandboxHttp.raw(account.baseUrl(), "GET " + account.baseUrl().getPath() + "/leads/1 HTTP/1.1\r\n"
                 + "Host: " + account.baseUrl().getAuthority() + "\r\n"

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +19,10 @@ final class InsightlyAccount {
     static final String POD = "pod";
     static final String API_KEY = "api_key";
 
-    private static final Pattern POD_FORMAT = Pattern.compile("[a-z0-9-]{1,32}");
+    private static final Pattern POD_FORMAT = Pattern.compile("[a-z0-9_-]{1,32}");
+    /** The API URL that Insightly shows the user, from which people often copy the whole line. */
+    private static final Pattern API_URL = Pattern.compile(
+            "(?i)\\s*(?:https?://)?api\\.([a-z0-9_-]{1,32})\\.insightly\\.com(?:[/:?#].*)?\\s*");
 
     private InsightlyAccount() {
     }
@@ -42,8 +46,15 @@ final class InsightlyAccount {
                             + " (https://api.{pod}.insightly.com), for example na1");
         }
         if (pod != null && !POD_FORMAT.matcher(pod).matches()) {
+            var pastedUrl = API_URL.matcher(pod);
+            if (pastedUrl.matches()) {
+                String named = pastedUrl.group(1).toLowerCase(Locale.ROOT);
+                throw new InvalidAccountException("context.pod",
+                        "context.pod is the pod alone, not the whole API URL: write \"" + named + "\" (from "
+                                + "https://api." + named + ".insightly.com)");
+            }
             throw new InvalidAccountException("context.pod",
-                    "context.pod must be 1 to 32 of a-z, 0-9 and '-', for example na1");
+                    "context.pod must be 1 to 32 of a-z, 0-9, '_' and '-', for example na1");
         }
         for (String name : account.credentials().names()) {
             if (!API_KEY.equals(name)) {

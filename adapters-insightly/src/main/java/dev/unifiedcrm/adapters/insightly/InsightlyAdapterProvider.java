@@ -19,8 +19,11 @@ public final class InsightlyAdapterProvider implements CrmAdapterProvider {
 
     static final Integration INTEGRATION = new Integration("insightly");
 
-    /** Insightly documents about 10 requests per second per instance (plus a daily quota). */
-    private static final double DOCUMENTED_REQUESTS_PER_SECOND = 10;
+    /**
+     * Insightly documents about 10 requests per second per instance (plus a daily quota), but
+     * clients see 429s above about 5 per second and under concurrency: pacing at 5 keeps clear of them.
+     */
+    private static final double SAFE_REQUESTS_PER_SECOND = 5;
 
     public InsightlyAdapterProvider() {
         // found by ServiceLoader
@@ -38,7 +41,7 @@ public final class InsightlyAdapterProvider implements CrmAdapterProvider {
 
     @Override
     public OptionalDouble documentedRequestsPerSecond() {
-        return OptionalDouble.of(DOCUMENTED_REQUESTS_PER_SECOND);
+        return OptionalDouble.of(SAFE_REQUESTS_PER_SECOND);
     }
 
     @Override

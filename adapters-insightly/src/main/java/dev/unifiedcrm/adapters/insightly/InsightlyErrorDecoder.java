@@ -11,8 +11,10 @@ import java.util.Optional;
 /**
  * Turns Insightly's 4xx/5xx answer into a {@link ProviderRejection}. Its error bodies are small
  * JSON ({@code {"Message": "..."}}, {@code {"Name": "...", "Message": "..."}}) or plain text:
- * {@code Message} is the message, {@code Name} the error code. {@code X-RateLimit-Remaining: 0}
- * means the account's daily quota is spent, which no retry can cure before it resets.
+ * {@code Message} is the message, {@code Name} the error code. A recorded real 404 is
+ * {@code text/plain} ({@code No Lead with ID = 830626}): such a short text is the message. A 429
+ * with {@code X-RateLimit-Remaining: 0} means the account's daily quota is spent, which no retry can
+ * cure before it resets; every answer carries that header, so on another status it says nothing.
  */
 final class InsightlyErrorDecoder {
 
@@ -36,7 +38,7 @@ final class InsightlyErrorDecoder {
     }
 
     private static boolean quotaSpent(ProviderAnswer answer) {
-        return answer.header(RATE_LIMIT_REMAINING)
+        return answer.status() == 429 && answer.header(RATE_LIMIT_REMAINING)
                 .map(String::trim)
                 .filter(value -> value.matches("-?[0-9]{1,18}"))
                 .map(value -> Long.parseLong(value) <= 0)

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Insightly's lead onto the unified {@link Lead}, following the mapping table in this module's README.
@@ -40,6 +41,9 @@ interface InsightlyLeadMapper {
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
             .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT);
+
+    /** Insightly's "no date": zero date and time, with or without a zero fraction. */
+    Pattern ZERO_DATE = Pattern.compile("0000-00-00 00:00:00(\\.0+)?");
 
     /**
      * @param lead       the decoded lead
@@ -84,10 +88,14 @@ interface InsightlyLeadMapper {
         return Reference.toId(text(id));
     }
 
+    /**
+     * Insightly's date-time as an instant; absent when empty or when it is the zero date
+     * {@code 0000-00-00 00:00:00}, which Insightly writes for "no date" (a year 0 is no real date).
+     */
     @Named("utcInstant")
     default Instant utcInstant(String value) {
         String text = text(value);
-        if (text == null) {
+        if (text == null || ZERO_DATE.matcher(text.strip()).matches()) {
             return null;
         }
         try {

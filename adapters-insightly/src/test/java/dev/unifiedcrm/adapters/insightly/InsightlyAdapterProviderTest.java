@@ -12,6 +12,7 @@ import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
@@ -43,10 +44,11 @@ class InsightlyAdapterProviderTest {
     }
 
     @Test
-    void itServesInsightlyWithPositiveIntegerIdsAtTenRequestsPerSecond() {
+    void itServesInsightlyWithPositiveIntegerIdsAtFiveRequestsPerSecond() {
         assertThat(provider.integration().name()).isEqualTo("insightly");
         assertThat(provider.leadIdFormat()).isEqualTo(LeadIdFormat.POSITIVE_INT64);
-        assertThat(provider.documentedRequestsPerSecond()).hasValue(10.0);
+        // 10 per second is documented, but clients see 429s above about 5.
+        assertThat(provider.documentedRequestsPerSecond()).hasValue(5.0);
     }
 
     @Test
@@ -70,21 +72,37 @@ class InsightlyAdapterProviderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"na1", "eu1", "au1", "a", "my-pod-2", "abcdefghijklmnopqrstuvwxyz012345"})
-    void podsOfLowerCaseLettersDigitsAndDashesAreAccepted(String pod) {
+    @ValueSource(strings = {"na1", "eu1", "au1", "a", "my-pod-2", "na_1", "_", "abcdefghijklmnopqrstuvwxyz012345"})
+    void podsOfLowerCaseLettersDigitsUnderscoresAndDashesAreAccepted(String pod) {
         provider.checkAccount(account(Map.of("pod", pod), Optional.empty(), Map.of("api_key", SECRET)));
     }
 
     // ---- accounts that are refused ----
 
     @ParameterizedTest
-    @ValueSource(strings = {"NA1", "na_1", "na.1", "na1.evil.example/x", "", " na1", "abcdefghijklmnopqrstuvwxyz0123456", "ñа1"})
+    @ValueSource(strings = {"NA1", "na.1", "na1.evil.example/x", "", " na1", "abcdefghijklmnopqrstuvwxyz0123456", "ñа1",
+            "https://api.na1.insightly.com.evil.example/v3.1/"})
     void aMalformedPodIsRefusedEvenWithABaseUrl(String pod) {
         InvalidAccountException refused = refusal(account(Map.of("pod", pod),
                 Optional.of(URI.create("https://proxy.example/v3.1")), Map.of("api_key", SECRET)));
 
         assertThat(refused.field()).isEqualTo("context.pod");
-        assertThat(refused.getMessage()).contains("context.pod", "a-z, 0-9 and '-'");
+        assertThat(refused.getMessage()).contains("context.pod", "a-z, 0-9, '_' and '-'");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "https://api.na1.insightly.com/v3.1/, na1",
+            "https://api.eu1.insightly.com/v3.1, eu1",
+            "api.au1.insightly.com, au1",
+            "HTTPS://API.NA1.INSIGHTLY.COM/v3.1/Leads, na1"})
+    void aPastedApiUrlIsRefusedWithThePodToWrite(String pastedUrl, String pod) {
+        InvalidAccountException refused = refusal(account(Map.of("pod", pastedUrl), Optional.empty(), Map.of("api_key", SECRET)));
+
+        assertThat(refused.field()).isEqualTo("context.pod");
+        assertThat(refused.getMessage())
+                .startsWith("context.pod is the pod alone, not the whole API URL: write \"" + pod + "\"")
+                .doesNotContain("/v3.1");
     }
 
     @Test

@@ -251,6 +251,58 @@ class InsightlyLeadDeletionAdapterTest extends LeadDeletionPortContract {
     }
 
     @Test
+    void theRecordedTextNotFoundGivesItsTextAsTheMessage() {
+        // As recorded from Insightly: reason phrase "Lead Not Found", text/plain, no JSON.
+        provider.stubFor(delete(urlPathEqualTo(fullLeadPath())).willReturn(aResponse().withStatus(404)
+                .withStatusMessage("Lead Not Found").withHeader("Content-Type", "text/plain")
+                .withBody("No Lead with ID = 830626")));
+
+        ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(call()));
+
+        assertThat(rejection.status()).isEqualTo(404);
+        assertThat(rejection.providerMessage()).contains("No Lead with ID = 830626");
+        assertThat(rejection.providerErrorCode()).isEmpty();
+        assertThat(rejection.quotaExhausted()).isFalse();
+        assertThat(rejection.providerAnswer().parsedBody()).isEqualTo(new RemoteBody.Text("No Lead with ID = 830626"));
+    }
+
+    @Test
+    void aJsonNotFoundGivesItsMessage() {
+        provider.stubFor(delete(urlPathEqualTo(fullLeadPath())).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"Message\":\"No Lead with ID = 830626\"}")));
+
+        ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(call()));
+
+        assertThat(rejection.providerMessage()).contains("No Lead with ID = 830626");
+    }
+
+    @Test
+    void theRecordedEmptyAcceptedWithoutContentTypeIsADelete() {
+        provider.stubFor(delete(urlPathEqualTo(fullLeadPath())).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Length", "0")));
+
+        DeletedLead deleted = adapter.deletion().delete(call());
+
+        assertThat(deleted.id()).isEqualTo("71234567");
+        assertThat(deleted.answer().status()).isEqualTo(202);
+        assertThat(deleted.answer().contentType()).isNull();
+        assertThat(deleted.answer().parsedBody()).isEqualTo(RemoteBody.empty());
+    }
+
+    @Test
+    void aSpentQuotaHeaderOnAnotherStatusSaysNothingAboutTheQuota() {
+        // Every Insightly answer carries X-RateLimit-Remaining: only a 429 with 0 means the quota is spent.
+        provider.stubFor(delete(urlPathEqualTo(fullLeadPath())).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "text/plain").withHeader("X-RateLimit-Remaining", "0")
+                .withBody("No Lead with ID = 71234567")));
+
+        ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(call()));
+
+        assertThat(rejection.quotaExhausted()).isFalse();
+        assertThat(rejection.providerMessage()).contains("No Lead with ID = 71234567");
+    }
+
+    @Test
     void aPlainTextErrorIsTheMessage() {
         provider.stubFor(delete(urlPathEqualTo(fullLeadPath())).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "text/plain").withBody("API access is disabled for this user\n")));

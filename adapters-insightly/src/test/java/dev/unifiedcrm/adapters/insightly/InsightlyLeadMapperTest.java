@@ -155,6 +155,25 @@ class InsightlyLeadMapperTest {
     }
 
     @Test
+    void theZeroDateIsAbsentRatherThanAFailure() {
+        assertThat(mapper.utcInstant("0000-00-00 00:00:00")).isNull();
+        assertThat(mapper.utcInstant(" 0000-00-00 00:00:00 ")).isNull();
+        assertThat(mapper.utcInstant("0000-00-00 00:00:00.000")).isNull();
+    }
+
+    @Test
+    void aLeadWithZeroDatesMapsThemAsAbsent() throws IOException {
+        Lead lead = decodeAndMap(("{\"LEAD_ID\": 71234567, \"DATE_CREATED_UTC\": \"2024-03-05 10:45:21\","
+                + " \"DATE_UPDATED_UTC\": \"0000-00-00 00:00:00\", \"LAST_ACTIVITY_DATE_UTC\": \"0000-00-00 00:00:00\","
+                + " \"CONVERTED_DATE_UTC\": \"0000-00-00 00:00:00\"}").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(lead.createdAt()).isEqualTo(Instant.parse("2024-03-05T10:45:21Z"));
+        assertThat(lead.updatedAt()).isNull();
+        assertThat(lead.lastActivityAt()).isNull();
+        assertThat(lead.convertedAt()).isNull();
+    }
+
+    @Test
     void aDateTimeInAnotherFormatIsRefusedRatherThanGuessed() {
         for (String text : List.of("2024-03-05", "05/03/2024 10:45:21", "2024-02-30 10:45:21", "2024-03-05 25:00:00", "yesterday")) {
             assertThatThrownBy(() -> mapper.utcInstant(text)).as(text)

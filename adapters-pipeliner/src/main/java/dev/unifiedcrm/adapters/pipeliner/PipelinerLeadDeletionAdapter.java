@@ -8,6 +8,7 @@ import dev.unifiedcrm.domain.LeadLookupPort;
 import dev.unifiedcrm.domain.ProviderAnswer;
 import dev.unifiedcrm.domain.ProviderCall;
 import dev.unifiedcrm.domain.ProviderContractBreach;
+import dev.unifiedcrm.domain.ProviderRejection;
 import dev.unifiedcrm.domain.RemoteBody;
 import dev.unifiedcrm.provider.http.ProviderHttp;
 import feign.Target;
@@ -61,12 +62,21 @@ final class PipelinerLeadDeletionAdapter implements LeadDeletionPort, LeadLookup
                 request.options()), errorDecoder::decode));
     }
 
-    /** Pipeliner's 2xx answer to a fetch, {@code {"success": true, "data": {...}}}, as the unified lead. */
+    /**
+     * Pipeliner's 2xx answer to a fetch, {@code {"success": true, "data": {...}}}, as the unified lead.
+     *
+     * @throws ProviderRejection a 404 when the lead is marked {@code "is_deleted": true}: Pipeliner
+     *         deletes softly and may still serve a deleted lead, which is as good as not found (the
+     *         rejection's answer keeps Pipeliner's headers and body, under status 404)
+     */
     FetchedLead fetchedLead(ProviderAnswer answer) {
         if (answer.parsedBody() instanceof RemoteBody.Json body
                 && body.value() instanceof Map<?, ?> envelope
                 && Boolean.TRUE.equals(envelope.get("success"))
                 && envelope.get("data") instanceof Map<?, ?> data) {
+            if (Boolean.TRUE.equals(data.get("is_deleted"))) {
+                throw alreadyDeleted(answer, data.get("id"));
+            }
             @SuppressWarnings("unchecked") // JSON object keys are strings
             Map<String, Object> lead = (Map<String, Object>) data;
             try {
@@ -85,6 +95,13 @@ final class PipelinerLeadDeletionAdapter implements LeadDeletionPort, LeadLookup
         throw new ProviderContractBreach(ProviderContractBreach.Kind.UNEXPECTED_BODY, answer,
                 "Pipeliner answered " + answer.status() + " to the fetch without a lead: " + describeUnexpected(answer)
                         + ", where {\"success\": true, \"data\": {...}} was expected");
+    }
+
+    private static ProviderRejection alreadyDeleted(ProviderAnswer answer, Object id) {
+        var notFound = new ProviderAnswer(404, answer.headers(), answer.contentType(), answer.body(), answer.parsedBody());
+        String lead = id instanceof String text && !text.isBlank() ? "lead " + text : "the lead";
+        return new ProviderRejection(notFound, "Pipeliner has " + lead + " as already deleted (\"is_deleted\": true):"
+                + " it counts as not found", null, null, false);
     }
 
     private static String describeUnexpected(ProviderAnswer answer) {

@@ -134,13 +134,17 @@ interface PipelinerLeadMapper {
         return phones;
     }
 
-    /** Every top-level key that is not a standard Lead key, in order, values as they came (nulls too). */
+    /**
+     * Every top-level key that is not a standard Lead key, in order, values as they came; a custom
+     * field without a value (null, or a blank string) is dropped.
+     */
     @Named("customFields")
     default Map<String, Object> customFields(Map<String, Object> leadObject) {
         var custom = new LinkedHashMap<String, Object>();
         if (leadObject != null) {
             leadObject.forEach((key, value) -> {
-                if (!PipelinerLeadDto.STANDARD_KEYS.contains(key)) {
+                boolean hasValue = value != null && !(value instanceof String text && text.isBlank());
+                if (hasValue && !PipelinerLeadDto.STANDARD_KEYS.contains(key)) {
                     custom.put(key, value);
                 }
             });

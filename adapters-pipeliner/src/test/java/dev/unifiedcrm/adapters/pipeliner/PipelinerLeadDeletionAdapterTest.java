@@ -42,6 +42,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -393,6 +394,30 @@ class PipelinerLeadDeletionAdapterTest extends LeadDeletionPortContract {
 
         assertThat(breach.kind()).isEqualTo(ProviderContractBreach.Kind.UNEXPECTED_BODY);
         assertThat(breach.providerAnswer().body()).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSoftDeletedLeadIsNotFoundWithAMessageThatSaysItWasAlreadyDeleted() {
+        provider.stubFor(get(urlPathEqualTo(fullLeadPath())).willReturn(json(200,
+                "{\"success\": true, \"data\": {\"id\": \"" + LEAD_ID + "\", \"is_deleted\": true, \"name\": \"Acme\"}}")));
+
+        ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.lookup().fetch(call()));
+
+        assertThat(rejection.status()).isEqualTo(404);
+        assertThat(rejection.providerMessage()).hasValueSatisfying(message ->
+                assertThat(message).contains("lead " + LEAD_ID, "already deleted"));
+        assertThat(rejection.quotaExhausted()).isFalse();
+        assertThat(rejection.providerAnswer().parsedBody()).isInstanceOfSatisfying(RemoteBody.Json.class,
+                json -> assertThat(asMap(asMap(json.value()).get("data"))).containsEntry("is_deleted", true));
+        provider.verify(1, getRequestedFor(urlPathEqualTo(fullLeadPath())));
+    }
+
+    @Test
+    void aLeadNotMarkedDeletedIsFetched() {
+        provider.stubFor(get(urlPathEqualTo(fullLeadPath())).willReturn(json(200,
+                "{\"success\": true, \"data\": {\"id\": \"" + LEAD_ID + "\", \"is_deleted\": false}}")));
+
+        assertThat(adapter.lookup().fetch(call()).lead().id()).isEqualTo(LEAD_ID);
     }
 
     @Test

@@ -112,7 +112,7 @@ class PipelinerLeadMapperTest {
         Lead lead = decode("custom-fields-lead.json");
 
         assertThat(lead.customFields().keySet()).containsExactly("cf_budget", "cf_probability", "cf_huge_count",
-                "cf_small_count", "cf_big_count", "cf_tiny", "cf_region", "cf_is_partner", "cf_empty", "cf_tags", "cf_nested");
+                "cf_small_count", "cf_big_count", "cf_tiny", "cf_region", "cf_is_partner", "cf_tags", "cf_nested");
         Map<String, Object> custom = lead.customFields();
         assertThat(custom.get("cf_budget")).isEqualTo(new BigDecimal("1234.5600"));
         assertThat(((BigDecimal) custom.get("cf_budget")).scale()).isEqualTo(4);
@@ -123,7 +123,8 @@ class PipelinerLeadMapperTest {
         assertThat(custom.get("cf_tiny")).isEqualTo(new BigDecimal("1.0E-30"));
         assertThat(custom.get("cf_region")).isEqualTo("EMEA");
         assertThat(custom.get("cf_is_partner")).isEqualTo(true);
-        assertThat(custom).containsEntry("cf_empty", null);
+        // Custom fields without a value are dropped, as in every adapter.
+        assertThat(custom).doesNotContainKeys("cf_empty", "cf_blank", "cf_spaces");
         assertThat(custom.get("cf_tags")).isEqualTo(Arrays.asList("a", 2, new BigDecimal("3.50"), null));
         assertThat(asMap(custom.get("cf_nested")).keySet()).containsExactly("z", "a");
         assertThat(asMap(asMap(custom.get("cf_nested")).get("a")).get("deep")).isEqualTo(new BigDecimal("0.30"));

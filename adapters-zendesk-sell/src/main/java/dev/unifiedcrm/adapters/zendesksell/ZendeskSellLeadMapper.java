@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +47,7 @@ interface ZendeskSellLeadMapper {
     @Mapping(target = "addresses", source = "lead.address", qualifiedByName = "primaryAddress")
     @Mapping(target = "emailAddresses", source = "lead.email", qualifiedByName = "primaryEmail")
     @Mapping(target = "phoneNumbers", source = "lead", qualifiedByName = "phoneNumbers")
-    @Mapping(target = "customFields", source = "lead.customFields")
+    @Mapping(target = "customFields", source = "lead.customFields", qualifiedByName = "customFields")
     @Mapping(target = "createdAt", source = "lead.createdAt", qualifiedByName = "instant")
     @Mapping(target = "updatedAt", source = "lead.updatedAt", qualifiedByName = "instant")
     @Mapping(target = "remoteData", source = "remoteData")
@@ -115,5 +116,19 @@ interface ZendeskSellLeadMapper {
     @Named("text")
     default String text(String value) {
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** Sell's {@code custom_fields} in order, exact values; a field without a value (null, or a blank string) is dropped. */
+    @Named("customFields")
+    default Map<String, Object> customFields(Map<String, Object> fields) {
+        var withValues = new LinkedHashMap<String, Object>();
+        if (fields != null) {
+            fields.forEach((name, value) -> {
+                if (value != null && !(value instanceof String text && text.isBlank())) {
+                    withValues.put(name, value);
+                }
+            });
+        }
+        return withValues;
     }
 }

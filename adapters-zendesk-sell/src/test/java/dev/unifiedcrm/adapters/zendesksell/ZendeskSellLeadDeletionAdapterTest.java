@@ -223,6 +223,65 @@ class ZendeskSellLeadDeletionAdapterTest extends LeadDeletionPortContract {
     }
 
     @Test
+    void anIncorrectPathIsA404WithSellsDetails() {
+        provider.stubFor(delete(urlPathEqualTo(fullLeadPath())).willReturn(
+                sellError(404, "incorrect_path", "Incorrect Path", "\"The requested path does not exist.\"")));
+
+        ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(call()));
+
+        assertThat(rejection.status()).isEqualTo(404);
+        assertThat(rejection.providerErrorCode()).contains("incorrect_path");
+        assertThat(rejection.providerMessage()).contains("The requested path does not exist.");
+    }
+
+    @Test
+    void anIncorrectPayloadIsA422WithSellsDetails() {
+        provider.stubFor(delete(urlPathEqualTo(fullLeadPath())).willReturn(
+                sellError(422, "incorrect_payload", "Unprocessable Entity", "\"The payload is not valid.\"")));
+
+        ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(call()));
+
+        assertThat(rejection.status()).isEqualTo(422);
+        assertThat(rejection.providerErrorCode()).contains("incorrect_payload");
+        assertThat(rejection.providerMessage()).contains("The payload is not valid.");
+    }
+
+    @Test
+    void aResourceErrorIsA422WithTheFirstErrorsMessageAndEveryErrorKept() {
+        // Resource errors name the field and give a short message, sometimes without details.
+        String body = "{\"errors\":["
+                + "{\"error\":{\"resource\":\"lead\",\"field\":\"last_name\",\"code\":\"blank\",\"message\":\"can't be blank\"},"
+                + "\"meta\":{\"type\":\"error\"}},"
+                + "{\"error\":{\"resource\":\"lead\",\"field\":\"email\",\"code\":\"invalid\",\"message\":\"is invalid\"},"
+                + "\"meta\":{\"type\":\"error\"}}],"
+                + "\"meta\":{\"type\":\"errors\",\"http_status\":\"422 Unprocessable Entity\",\"logref\":\"" + LOGREF + "\"}}";
+        provider.stubFor(delete(urlPathEqualTo(fullLeadPath())).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+
+        ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(call()));
+
+        assertThat(rejection.status()).isEqualTo(422);
+        assertThat(rejection.providerErrorCode()).contains("blank");
+        assertThat(rejection.providerMessage()).contains("can't be blank");
+        assertThat(rejection.providerRequestId()).contains(LOGREF);
+        assertThat(rejection.providerAnswer().body()).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anUnknownPassThroughParameterGetsSellsInvalidParamAsA400() {
+        provider.stubFor(delete(urlPathEqualTo(fullLeadPath())).willReturn(
+                sellError(400, "invalid_param", "Bad Request", "\"Unknown parameter: cascade.\"")));
+
+        ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(
+                call(List.of(new QueryParameter("cascade", "true")), TIMEOUT)));
+
+        assertThat(rejection.status()).isEqualTo(400);
+        assertThat(rejection.providerErrorCode()).contains("invalid_param");
+        assertThat(rejection.providerMessage()).contains("Unknown parameter: cascade.");
+        assertThat(URI.create(onlyRequest().getUrl()).getRawQuery()).isEqualTo("cascade=true");
+    }
+
+    @Test
     void aRateLimitAnswerIsA429RejectionWithSellsCodeAndNoSpentQuota() {
         provider.stubFor(delete(urlPathEqualTo(fullLeadPath())).willReturn(
                 sellError(429, "rate_limit_exceeded", "Rate limit exceeded", "null")));

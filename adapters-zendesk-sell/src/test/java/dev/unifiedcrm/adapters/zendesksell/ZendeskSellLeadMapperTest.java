@@ -122,16 +122,16 @@ class ZendeskSellLeadMapperTest {
         Lead lead = decode("lead-exact-values.json");
 
         assertThat(lead.customFields().keySet()).containsExactly(
-                "budget", "ratio", "big", "count", "flag", "nothing", "choices", "nested", "empty");
+                "budget", "ratio", "big", "count", "flag", "choices", "nested");
         assertThat(lead.customFields().get("budget")).isEqualTo(new BigDecimal("50000.50"));
         assertThat(lead.customFields().get("ratio")).isEqualTo(new BigDecimal("0.1000"));
         assertThat(lead.customFields().get("big")).isEqualTo(new BigInteger("123456789012345678901234567890"));
         assertThat(lead.customFields().get("count")).isEqualTo(3);
         assertThat(lead.customFields().get("flag")).isEqualTo(true);
-        assertThat(lead.customFields()).containsEntry("nothing", null);
         assertThat(lead.customFields().get("choices")).isEqualTo(List.of("a", "b"));
         assertThat(List.<Object>copyOf(((Map<?, ?>) lead.customFields().get("nested")).keySet())).isEqualTo(List.of("z", "a"));
-        assertThat(lead.customFields().get("empty")).isEqualTo("");
+        // Custom fields without a value are dropped, as in every adapter.
+        assertThat(lead.customFields()).doesNotContainKeys("nothing", "empty", "blank");
         assertThat(lead.createdAt()).isEqualTo(Instant.parse("2024-03-05T08:45:21.123456789Z"));
         assertThat(lead.updatedAt()).isEqualTo(Instant.parse("2024-03-07T08:12:03.500Z"));
         assertThat(lead.owner()).isEqualTo(new Reference("12345678901234"));

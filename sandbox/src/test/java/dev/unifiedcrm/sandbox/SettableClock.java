@@ -5,23 +5,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand, read from the server's threads. */
-final class MutableClock extends Clock {
+/** A clock a test moves by hand, for token lifetimes and rolling windows. */
+final class SettableClock extends Clock {
 
-    private volatile Instant now;
+    private final AtomicReference<Instant> now;
 
-    MutableClock(Instant start) {
-        this.now = start;
+    SettableClock(Instant start) {
+        this.now = new AtomicReference<>(start);
     }
 
     void advance(Duration duration) {
-        now = now.plus(duration);
+        now.updateAndGet(instant -> instant.plus(duration));
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return now.get();
     }
 
     @Override
