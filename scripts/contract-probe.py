@@ -15,18 +15,24 @@ INS = "5f0c1f3e-8d2a-4e55-b0a7-7c9e2d4b6a12"
 PL = "9a3e7b21-64c8-4f1d-8e5b-3d2c1b0a9f23"
 ZS = "0b7c6a52-3f0e-4c47-9a4e-2b1d6f1f9a01"
 PL_LEAD = "8c4d1f7e-3b2a-4d9e-9f10-2a6b5c7d8e90"
+MON = "4b8e2f61-9c3a-4d57-a1e0-6f2d8c9b3a14"
+MON_BOARD = "2001047343"
+NS = "7e2b9c14-0a5d-4f63-b8e1-3c6d9f0a2b47"
 SF = "3c1d9e7a-5b2f-4a86-9c0e-7d4f1a2b3c45"
 SF_LEAD = "00QHs00000Lk3pRMAR"
 D365 = "7e2b4c6d-8f10-4a2b-9c3d-5e6f7a8b9c01"
 D365_LEAD = "3f9c2a17-8b4e-4d21-9a6c-5e7f0b1d2c34"
 
 received = []          # (method, raw path, headers)
+bodies = []            # the request bodies, in the same order
 script = {}            # (method, path-without-query) -> (status, headers, body bytes)
 
 class Fake(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     def log_message(self, *a): pass
     def handle_any(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        bodies.append(self.rfile.read(length) if length else b"")
         received.append((self.command, self.path, dict(self.headers)))
         p = self.path.split("?")[0]
         entry = script.get((self.command, p), (599, {}, b""))
@@ -70,6 +76,11 @@ cfg = {
      "credentials": {"api_key": "dead-key"}, "rate_limit": {"requests_per_second": 0}},
     {"id": ZS, "integration": "zendesk_sell", "base_url": base + "/zs/v2",
      "credentials": {"access_token": "zs-secret-token"}, "rate_limit": {"requests_per_second": 0}},
+    {"id": MON, "integration": "monday_crm", "base_url": base + "/mon/v2",
+     "context": {"board_id": MON_BOARD, "columns": {"owner": "person"}},
+     "credentials": {"api_token": "mon-secret-token"}, "rate_limit": {"requests_per_second": 0}},
+    {"id": NS, "integration": "nutshell", "base_url": base + "/ns/rest",
+     "credentials": {"username": "ops@acme.example", "api_key": "${env:BB_NS_KEY}"}},
     {"id": SF, "integration": "salesforce", "base_url": base + "/sf/services/data/v64.0",
      "credentials": {"access_token": "sf-secret-token"}},
     {"id": D365, "integration": "dynamics_365_sales", "base_url": base + "/d365/api/data/v9.2",
@@ -77,7 +88,7 @@ cfg = {
   ]}
 tmp = tempfile.mkdtemp()
 cfgfile = os.path.join(tmp, "config.json"); json.dump(cfg, open(cfgfile, "w"))
-env = dict(os.environ, BB_INS_KEY="ins-secret-key", BB_PL_PASS="pl-secret-pass")
+env = dict(os.environ, BB_INS_KEY="ins-secret-key", BB_PL_PASS="pl-secret-pass", BB_NS_KEY="ns-secret-key")
 PORT = free_port()
 proc = subprocess.Popen(["java", "-jar", JAR, "--config", cfgfile, "--port", str(PORT)], env=env,
                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -246,6 +257,72 @@ script[("DELETE", "/zs/v2/leads/7")] = (400, {"Content-Type": "application/json"
 st, hd, body = req("DELETE", L + "7?integrated_account_id=" + ZS + "&remote_query[cascade]=true"); b = is_error("zs invalid_param", st, hd, body, 400, remote=True)
 check("zs invalid_param msg", (b or {}).get("message") == "Unknown parameter: cascade.", body)
 check("zs query passed on", received[-1][1].endswith("/zs/v2/leads/7?cascade=true"), received[-1][:2])
+# nutshell: ids <n>-leads (a bare <n> becomes it), Basic e-mail + API key, the delete answered with the lead
+def ns_lead(api_id, deleted_time=None):
+    return {"type": "leads", "id": api_id, "name": "Acme Corp packaging line upgrade", "number": "1045",
+            "description": "Acme Corp packaging line upgrade", "status": "open", "ownerType": "users",
+            "value": {"currency": "USD", "amount": "50000.00"}, "confidence": 40,
+            "createdTime": {"absoluteLocalizedString": "Mar 5, 2024", "timestamp": 1709635521, "value": "2024-03-05T10:45:21+0000"},
+            "lastContactedTime": {"absoluteLocalizedString": "Mar 7, 2024", "timestamp": 1709799000, "value": "2024-03-07T08:10:00+0000"},
+            "deletedTime": deleted_time,
+            "links": {"owner": "5-users", "contacts": ["12-contacts"], "accounts": ["7-accounts"], "sources": ["3-sources"], "tags": ["2-tags"]}}
+def ns_envelope(api_id, deleted_time=None):
+    return {"meta": {"instanceId": "54321"}, "links": {"leads.owner": {"href": "https://app.nutshell.com/rest/{leads.ownerType}/{leads.owner}"}},
+            "leads": [ns_lead(api_id, deleted_time)], "contacts": [{"type": "contacts", "id": "12-contacts", "name": "Jane Doe"}]}
+NS_HTML = "text/html; charset=UTF-8"
+NS_404 = b'<!DOCTYPE html><html><head><title>An Error Occurred: Not Found</title></head><body><h1>Oops! An Error Occurred</h1></body></html>'
+ns_json = lambda o: json.dumps(o).encode()
+received.clear()
+script[("DELETE", "/ns/rest/leads/1003-leads")] = (200, {"Content-Type": "application/json"}, ns_json(ns_envelope("1003-leads")))
+st, hd, body = req("DELETE", L + "1003?integrated_account_id=" + NS)
+b = j(body) or {}
+check("ns 200", st == 200 and hd.get("x-delete-outcome") == "deleted", (st, body[:200]))
+check("ns delete fields", list(b.keys()) == ["id", "owner", "lead_source", "status", "title", "contact", "account", "remote_data"], list(b.keys()))
+check("ns delete values", b.get("id") == "1003-leads" and b.get("owner") == {"id": "5-users"} and b.get("lead_source") == "3-sources"
+      and b.get("status") == "open" and b.get("title") == "Acme Corp packaging line upgrade" and b.get("contact") == {"id": "12-contacts"}
+      and b.get("account") == {"id": "7-accounts"} and b.get("remote_data") == ns_envelope("1003-leads"), body[:400])
+m, p, h = received[-1]
+check("ns method/path", m == "DELETE" and p == "/ns/rest/leads/1003-leads", (m, p))
+check("ns auth", h.get("Authorization") == "Basic " + base64.b64encode(b"ops@acme.example:ns-secret-key").decode(), h.get("Authorization"))
+check("ns accept", h.get("Accept") == "application/json", h)
+st, hd, body = req("DELETE", L + "1003-leads?integrated_account_id=" + NS + "&truto_response_format=raw")
+check("ns raw passthrough", st == 200 and body == ns_json(ns_envelope("1003-leads")), (st, body[:100]))
+st2, hd2, body2 = req("DELETE", L + "1003-leads?integrated_account_id=" + NS)
+check("ns unpaced by default", st2 == 200, (st2, body2[:100]))
+for bad in ["1003,1004", "1003%2C1004", "1003-leads,1004-leads", "7-contacts", "Lead-1045", "Lead%E2%80%931045", "1003-Leads", "0", "007", "%2B5", "9223372036854775808"]:
+    n = len(received)
+    st, hd, body = req("DELETE", L + bad + "?integrated_account_id=" + NS); b = is_error("ns bad id " + bad, st, hd, body, 400)
+    check("ns bad id names the format " + bad, "<n>-leads" in (b or {}).get("message", ""), body[:200])
+    check("ns bad id no call " + bad, len(received) == n, received[n:])
+script[("DELETE", "/ns/rest/leads/1003-leads")] = (404, {"Content-Type": NS_HTML}, NS_404)
+st, hd, body = req("DELETE", L + "1003?integrated_account_id=" + NS); b = is_error("ns 404", st, hd, body, 404, remote=True)
+check("ns 404 msg", (b or {}).get("message") == "Nutshell answered 404 Not Found" and (b or {}).get("raw_response") == NS_404.decode(), body[:300])
+script[("DELETE", "/ns/rest/leads/1003-leads")] = (401, {"Content-Type": NS_HTML}, b"<html><head><title>An Error Occurred: Unauthorized</title></head></html>")
+st, hd, body = req("DELETE", L + "1003?integrated_account_id=" + NS); b = is_error("ns 401", st, hd, body, 401, remote=True)
+check("ns 401 msg", (b or {}).get("message") == "Nutshell answered 401 Unauthorized", body[:300])
+script[("DELETE", "/ns/rest/leads/1003-leads")] = (400, {"Content-Type": "application/json"}, b'{"message":"Invalid lead id"}')
+st, hd, body = req("DELETE", L + "1003?integrated_account_id=" + NS); b = is_error("ns json error", st, hd, body, 400, remote=True)
+check("ns json msg", (b or {}).get("message") == "Invalid lead id" and (b or {}).get("raw_response") == {"message": "Invalid lead id"}, body[:300])
+script[("DELETE", "/ns/rest/leads/1003-leads")] = (500, {"Content-Type": NS_HTML}, b"<html>oops</html>")
+st, hd, body = req("DELETE", L + "1003?integrated_account_id=" + NS); b = is_error("ns 500", st, hd, body, 502, remote=True)
+check("ns 500 remote status", (b or {}).get("remote_status_code") == 500 and (b or {}).get("message") == "Nutshell answered 500 Internal Server Error", body[:300])
+script[("DELETE", "/ns/rest/leads/1003-leads")] = (200, {"Content-Type": "application/json"}, ns_json(ns_envelope("1004-leads")))
+st, hd, body = req("DELETE", L + "1003?integrated_account_id=" + NS); b = is_error("ns other lead", st, hd, body, 502, remote=True)
+check("ns other lead remote status", (b or {}).get("remote_status_code") == 200, body[:300])
+received.clear()
+script[("GET", "/ns/rest/leads/1005-leads")] = (200, {"Content-Type": "application/json"}, ns_json(ns_envelope("1005-leads")))
+script[("DELETE", "/ns/rest/leads/1005-leads")] = (200, {"Content-Type": "application/json"}, ns_json(ns_envelope("1005-leads")))
+st, hd, body = req("DELETE", L + "1005?integrated_account_id=" + NS + "&return_deleted_lead=true")
+b = j(body) or {}
+check("ns rdl order", [r[:2] for r in received] == [("GET", "/ns/rest/leads/1005-leads"), ("DELETE", "/ns/rest/leads/1005-leads")], [r[:2] for r in received])
+check("ns rdl fields", st == 200 and b.get("id") == "1005-leads" and b.get("created_at") == "2024-03-05T10:45:21Z"
+      and b.get("last_activity_at") == "2024-03-07T08:10:00Z" and b.get("remote_data") == ns_lead("1005-leads"), body[:400])
+received.clear()
+gone = ns_json(ns_envelope("1006-leads", {"absoluteLocalizedString": "Mar 9, 2024", "timestamp": 1709985600, "value": "2024-03-09T12:00:00+0000"}))
+script[("GET", "/ns/rest/leads/1006-leads")] = (200, {"Content-Type": "application/json"}, gone)
+st, hd, body = req("DELETE", L + "1006?integrated_account_id=" + NS + "&return_deleted_lead=true"); b = is_error("ns soft-deleted", st, hd, body, 404, remote=True)
+check("ns soft-deleted raw body", (b or {}).get("raw_response") == json.loads(gone), body[:200])
+check("ns soft-deleted no delete", [r[0] for r in received] == ["GET"], [r[:2] for r in received])
 # salesforce: 204 without id, Sforce-Limit-Info normalised, errors as arrays, the daily limit a 403
 received.clear()
 SF_PATH = "/sf/services/data/v64.0/sobjects/Lead/"
@@ -342,6 +419,58 @@ check("paced fast", time.time() - t0 < 1.0 and len(received) == n, time.time() -
 received.clear()
 script[("DELETE", "/zs/v2/leads/90")] = [(503, {}, b""), (204, {}, b"")]
 st, hd, body = req("DELETE", L + "90?integrated_account_id=" + ZS); check("retry 503", st == 200 and len(received) == 2, (st, len(received)))
+# monday CRM: a GraphQL POST per call, the board check before the mutation, failures inside a 200
+def mon_json(obj, status=200):
+    return (status, {"Content-Type": "application/json"}, json.dumps(obj).encode())
+def mon_items(item_id, board, state="active"):
+    return mon_json({"data": {"items": [{"id": item_id, "state": state, "board": {"id": board}}]}})
+def mon_error(code, status_code=None, message="Item not found"):
+    ext = {"code": code}
+    if status_code is not None: ext["status_code"] = status_code
+    return mon_json({"data": {"delete_item": None}, "errors": [{"message": message, "extensions": ext}], "extensions": {"request_id": "r"}})
+MON_ITEM = "18273395993"
+received.clear(); bodies.clear()
+script[("POST", "/mon/v2")] = [mon_items(MON_ITEM, MON_BOARD), mon_json({"data": {"delete_item": {"id": MON_ITEM}}, "extensions": {"request_id": "r"}})]
+st, hd, body = req("DELETE", L + MON_ITEM + "?integrated_account_id=" + MON + "&remote_query[trace]=1")
+check("mon 200", st == 200 and (j(body) or {}).get("id") == MON_ITEM and (j(body) or {}).get("remote_data", {}).get("data") == {"delete_item": {"id": MON_ITEM}}, (st, body[:200]))
+check("mon outcome", hd.get("x-delete-outcome") == "deleted", hd)
+check("mon two posts", [r[0] for r in received] == ["POST", "POST"], [r[:2] for r in received])
+check("mon raw token", all(r[2].get("Authorization") == "mon-secret-token" for r in received), [r[2].get("Authorization") for r in received])
+check("mon api version", all(r[2].get("API-Version") == "2026-10" for r in received), [r[2].get("API-Version") for r in received])
+check("mon json body", all(r[2].get("Content-Type", "").startswith("application/json") for r in received), "")
+mb = [j(b) or {} for b in bodies]
+check("mon check first", "items" in mb[0].get("query", "") and mb[0].get("variables") == {"ids": [MON_ITEM]} and MON_ITEM not in mb[0].get("query", ""), bodies[:1])
+check("mon mutation second", "delete_item" in mb[1].get("query", "") and mb[1].get("variables") == {"id": MON_ITEM}, bodies[1:])
+check("mon query on mutation only", received[0][1] == "/mon/v2" and received[1][1] == "/mon/v2?trace=1", [r[1] for r in received])
+for name, answer in [("other board", mon_items(MON_ITEM, "2001047399")), ("deleted", mon_items(MON_ITEM, MON_BOARD, "deleted")),
+                     ("unknown", mon_json({"data": {"items": []}}))]:
+    received.clear()
+    script[("POST", "/mon/v2")] = [answer]
+    st, hd, body = req("DELETE", L + MON_ITEM + "?integrated_account_id=" + MON); b = is_error("mon " + name, st, hd, body, 404, remote=True)
+    check("mon " + name + " message", (b or {}).get("message") == f"No lead {MON_ITEM} on board {MON_BOARD}", body[:200])
+    check("mon " + name + " no mutation", len(received) == 1, [r[:2] for r in received])
+    st, hd, body = req("DELETE", L + MON_ITEM + "?integrated_account_id=" + MON + "&truto_response_format=raw")
+    check("mon " + name + " raw is a json error", st == 404 and (j(body) or {}).get("statusCode") == 404, (st, body[:200]))
+received.clear()
+script[("POST", "/mon/v2")] = [mon_items(MON_ITEM, MON_BOARD), mon_error("InvalidItemIdException", 200)]
+st, hd, body = req("DELETE", L + MON_ITEM + "?integrated_account_id=" + MON); b = is_error("mon 404 in a 200", st, hd, body, 404, remote=True)
+check("mon 404 in a 200 message", (b or {}).get("message") == "Item not found" and (b or {}).get("raw_response", {}).get("errors"), body[:200])
+script[("POST", "/mon/v2")] = [mon_items(MON_ITEM, MON_BOARD), mon_error("InvalidItemIdException", 200)]
+st, hd, body = req("DELETE", L + MON_ITEM + "?integrated_account_id=" + MON + "&truto_response_format=raw")
+check("mon raw passes the 200 on", st == 200 and "x-delete-outcome" not in hd and (j(body) or {}).get("errors"), (st, hd.get("x-delete-outcome"), body[:200]))
+received.clear()
+script[("POST", "/mon/v2")] = [mon_items(MON_ITEM, MON_BOARD), mon_error("API_TEMPORARILY_BLOCKED", None, "Blocked")]
+st, hd, body = req("DELETE", L + MON_ITEM + "?integrated_account_id=" + MON); b = is_error("mon 503 in a 200", st, hd, body, 502, remote=True)
+check("mon 503 in a 200 remote status", (b or {}).get("remote_status_code") == 503, body[:200])
+check("mon body failure not retried", len(received) == 2, [r[:2] for r in received])
+script[("POST", "/mon/v2")] = [mon_items(MON_ITEM, MON_BOARD), mon_json({"errors": [{"message": "Complexity budget exhausted", "extensions": {"code": "COMPLEXITY_BUDGET_EXHAUSTED", "retry_in_seconds": 2.5}}]})]
+st, hd, body = req("DELETE", L + MON_ITEM + "?integrated_account_id=" + MON); is_error("mon 429 in a 200", st, hd, body, 429, remote=True)
+check("mon retry-after from body", hd.get("retry-after") == "3", hd)
+script[("POST", "/mon/v2")] = [(401, {"Content-Type": "application/json"}, b'{"errors":[{"message":"Not authenticated","extensions":{"code":"NOT_AUTHENTICATED"}}]}')]
+st, hd, body = req("DELETE", L + MON_ITEM + "?integrated_account_id=" + MON); is_error("mon 401", st, hd, body, 401, remote=True)
+received.clear()
+st, hd, body = req("DELETE", L + "0" + MON_ITEM + "?integrated_account_id=" + MON); is_error("mon bad id", st, hd, body, 400)
+check("mon bad id no call", len(received) == 0, received)
 # metrics
 st, hd, body = req("GET", "/metrics", auth=False); check("metrics 401", st == 401, st)
 st, hd, body = req("GET", "/metrics"); check("metrics 200", st == 200 and b"unifiedcrm" in body and hd.get("content-type", "").startswith("text/plain"), (st, body[:100]))
@@ -352,7 +481,7 @@ check("audit started shape", set(lines[0].keys()) == {"time", "request_id", "int
 fin = [l for l in lines if l.get("phase") == "finished"]
 check("audit finished shape", fin and set(fin[0].keys()) == {"time", "request_id", "integrated_account_id", "integration", "lead_id", "phase", "outcome", "provider_status", "duration_ms"}, fin[:1])
 raw_audit = open(AUDIT).read()
-for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", TOKEN]:
+for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "mon-secret-token", "ns-secret-key", TOKEN]:
     check("no secret in audit " + s, s not in raw_audit, "")
 # secrets never in output
 proc.terminate()
@@ -361,7 +490,7 @@ try:
 except subprocess.TimeoutExpired:
     proc.kill(); out, err = proc.communicate()
 check("exit on SIGTERM", proc.returncode in (0, 143), proc.returncode)
-for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", TOKEN]:
+for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "ns-secret-key", TOKEN]:
     check("no secret in logs " + s, s not in err and s not in out, "")
 check("stdout only listening", out.strip() == "", out[:300])
 # config errors
@@ -372,11 +501,17 @@ def start_bad(c, extra_env=None):
 for name, mutate in [("unknown key", lambda c: c.update({"extra": 1})),
                      ("unknown integration", lambda c: c["accounts"][0].update({"integration": "hubspot"})),
                      ("bad pod", lambda c: c["accounts"][0]["context"].update({"pod": "NA 1"})),
+                     ("bad monday columns", lambda c: c["accounts"][5]["context"].update({"columns": {"owner": "no such!"}})),
+                     ("monday board id not a string", lambda c: c["accounts"][5]["context"].update({"board_id": 2001047343})),
                      ("dup id", lambda c: c["accounts"][1].update({"id": INS.upper()})),
                      ("unset env", lambda c: c["accounts"][0]["credentials"].update({"api_key": "${env:BB_NOT_SET}"})),
                      ("http base", lambda c: c["accounts"][0].update({"base_url": "http://example.com/x"})),
                      ("timeouts", lambda c: c["timeouts"].update({"attempt_ms": 0})),
-                     ("no tokens", lambda c: c.update({"api_tokens": []}))]:
+                     ("no tokens", lambda c: c.update({"api_tokens": []})),
+                     ("nutshell context", lambda c: c["accounts"][5].update({"context": {"instance": "54321"}})),
+                     ("nutshell no api_key", lambda c: c["accounts"][5].update({"credentials": {"username": "ops@acme.example"}})),
+                     ("nutshell user colon", lambda c: c["accounts"][5]["credentials"].update({"username": "ops:x@acme.example"})),
+                     ("nutshell token_url", lambda c: c["accounts"][5].update({"token_url": base + "/token"}))]:
     c = json.loads(json.dumps(cfg)); mutate(c)
     r = start_bad(c)
     lines = [l for l in r.stderr.strip().splitlines() if l.strip()]

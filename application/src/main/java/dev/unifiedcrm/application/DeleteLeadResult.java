@@ -31,7 +31,8 @@ public sealed interface DeleteLeadResult {
      * The lead is gone.
      *
      * @param id         the deleted lead's id (the provider's when its answer names one, else the one sent)
-     * @param lead       the lead as it was before the delete, when {@code return_deleted_lead} fetched it
+     * @param lead       the lead as it was before the delete, when {@code return_deleted_lead} fetched it; else
+     *                   the lead as the delete's answer describes it, for providers that answer with it
      * @param answer     the provider's answer to the delete (its 404 for {@link DeleteOutcome#ALREADY_DELETED})
      * @param answeredAt when that answer came, which relative rate-limit figures are counted from
      */
@@ -53,17 +54,41 @@ public sealed interface DeleteLeadResult {
     }
 
     /**
-     * The provider answered with a 4xx or 5xx status.
+     * The provider refused: it answered with a 4xx or 5xx status, or reported a failure inside a 2xx body.
      *
+     * @param status  the status the refusal stands for: the answer's, or for a failure reported inside a
+     *                2xx body the 4xx or 5xx status the body names
      * @param message the message of the provider's error body, when it has one
+     * @param answer  the provider's answer as it came (its own status, which differs from {@code status}
+     *                exactly when the failure was reported inside a 2xx body)
+     * @param answersACheck whether {@code answer} answered a check the adapter made before the delete (the
+     *                delete was not sent), not the delete itself: never passed on as the raw answer
      */
     record RefusedByProvider(Integration provider, int status, Optional<String> message, ProviderAnswer answer,
-                             Instant answeredAt) implements DeleteLeadResult {
+                             Instant answeredAt, boolean answersACheck) implements DeleteLeadResult {
         public RefusedByProvider {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(answer, "answer");
             Objects.requireNonNull(answeredAt, "answeredAt");
+            if (status < 400 || status > 599) {
+                throw new IllegalArgumentException("a refusal stands for a 4xx or 5xx status, was " + status);
+            }
+            if (!answer.isSuccess() && answer.status() != status) {
+                throw new IllegalArgumentException("a 4xx or 5xx answer stands for its own status: answered "
+                        + answer.status() + ", given " + status);
+            }
+        }
+
+        /** A refusal of the delete (or fetch) itself. */
+        public RefusedByProvider(Integration provider, int status, Optional<String> message, ProviderAnswer answer,
+                                 Instant answeredAt) {
+            this(provider, status, message, answer, answeredAt, false);
+        }
+
+        /** Whether the provider answered 2xx and named the failure in the body. */
+        public boolean reportedInBody() {
+            return answer.isSuccess();
         }
 
         @Override

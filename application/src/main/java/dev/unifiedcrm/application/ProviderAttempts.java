@@ -6,6 +6,7 @@ import dev.unifiedcrm.domain.AnsweredProviderFailure;
 import dev.unifiedcrm.domain.DeletedLead;
 import dev.unifiedcrm.domain.Delivery;
 import dev.unifiedcrm.domain.FetchedLead;
+import dev.unifiedcrm.domain.Lead;
 import dev.unifiedcrm.domain.ProviderAnswer;
 import dev.unifiedcrm.domain.ProviderCall;
 import dev.unifiedcrm.domain.ProviderContractBreach;
@@ -59,13 +60,17 @@ final class ProviderAttempts {
                     : Optional.empty();
             try {
                 DeletedLead deleted = withRetries(request, Exchange.DELETE, log,
-                        call -> request.registered().adapter().deletion().delete(call));
-                return new Attempted(deleted(request, deleted.id(), DeleteOutcome.DELETED, fetched, deleted.answer()), true);
+                        call -> request.registered().adapter().deletion().delete(
+                                fetched.map(call::withFetchedBefore).orElse(call)));
+                // The lead as it was before the delete says more than the delete's own description of it.
+                Optional<Lead> lead = fetched.map(FetchedLead::lead).or(deleted::lead);
+                return new Attempted(deleted(request, deleted.id(), DeleteOutcome.DELETED, lead, deleted.answer()), true);
             } catch (ProviderRejection rejection) {
                 if (rejection.status() == 404 && log.deleteMaybeDelivered) {
-                    // An earlier attempt may have deleted the lead: either way it is gone.
+                    // An earlier attempt may have deleted the lead: either way it is gone. A 404 reported
+                    // inside a 2xx body says the same as a real one.
                     return new Attempted(deleted(request, request.leadId().value(), DeleteOutcome.ALREADY_DELETED,
-                            fetched, rejection.providerAnswer()), true);
+                            fetched.map(FetchedLead::lead), rejection.providerAnswer()), true);
                 }
                 throw rejection;
             }
@@ -83,9 +88,8 @@ final class ProviderAttempts {
     }
 
     private DeleteLeadResult.Deleted deleted(DeleteRequest request, String id, DeleteOutcome outcome,
-                                             Optional<FetchedLead> fetched, ProviderAnswer answer) {
-        return new DeleteLeadResult.Deleted(request.account().integration(), id, outcome,
-                fetched.map(FetchedLead::lead), answer, clock.instant());
+                                             Optional<Lead> lead, ProviderAnswer answer) {
+        return new DeleteLeadResult.Deleted(request.account().integration(), id, outcome, lead, answer, clock.instant());
     }
 
     /** When time ran out after a provider answered, that answer says more than the timeout. */
@@ -98,7 +102,7 @@ final class ProviderAttempts {
         var integration = request.account().integration();
         if (failure instanceof ProviderRejection rejection) {
             return new DeleteLeadResult.RefusedByProvider(integration, rejection.status(), rejection.providerMessage(),
-                    rejection.providerAnswer(), clock.instant());
+                    rejection.providerAnswer(), clock.instant(), rejection.answersACheck());
         }
         if (failure instanceof ProviderContractBreach breach) {
             return new DeleteLeadResult.ProviderBrokeContract(integration, breach.kind(), breach.getMessage(),
@@ -141,7 +145,7 @@ final class ProviderAttempts {
             } catch (ProviderFailure failure) {
                 log.record(exchange, failure);
                 OptionalInt status = failure instanceof AnsweredProviderFailure answered
-                        ? OptionalInt.of(answered.status()) : OptionalInt.empty();
+                        ? OptionalInt.of(answered.providerAnswer().status()) : OptionalInt.empty();
                 request.audit().providerAnswered(status);
                 events.emit(new DeleteLeadEvent.AttemptFinished(requestId, account.id(), account.integration(),
                         exchange, number, status, outcomeOf(failure), Duration.ofNanos(System.nanoTime() - sent)));

@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  * timed out or whose connection broke (a delete is safe to repeat, a fetch too), a provider 502,
  * 503 or 504, and a 429 whose {@code Retry-After} (seconds or an HTTP date) fits in the time left,
  * unless the provider said its quota is spent. Nothing else: not other 4xx or 5xx, not a broken
- * contract, not a local refusal.
+ * contract, not a local refusal, and not a failure reported inside a 2xx body, whatever status it
+ * names: retries follow the statuses a provider answers, and a 200 carrying an error code is an
+ * answer the provider finished (such bodies name limits, like a spent daily quota, that an
+ * immediate retry cannot cure).
  */
 public final class RetryRules {
 
@@ -45,7 +48,7 @@ public final class RetryRules {
         if (failure instanceof ProviderUnreachable || failure instanceof ProviderTimeout) {
             return RetryDecision.RETRY;
         }
-        if (failure instanceof ProviderRejection rejection) {
+        if (failure instanceof ProviderRejection rejection && !rejection.reportedInBody()) {
             int status = rejection.status();
             if (status == 502 || status == 503 || status == 504) {
                 return RetryDecision.RETRY;

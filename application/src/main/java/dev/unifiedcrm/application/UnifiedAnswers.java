@@ -93,6 +93,9 @@ public final class UnifiedAnswers {
             return format.passesProviderAnswerOn() ? deleted.answer().status() : 200;
         }
         if (result instanceof DeleteLeadResult.RefusedByProvider refused) {
+            if (passedOn(format, refused)) {
+                return refused.answer().status();
+            }
             return refused.status() < 500 ? refused.status() : 502;
         }
         if (result instanceof DeleteLeadResult.ProviderBrokeContract breach) {
@@ -142,7 +145,8 @@ public final class UnifiedAnswers {
         if (command.format().passesProviderAnswerOn()) {
             return raw(answer, headers);
         }
-        Object remoteData = answer.isSuccess() ? jsonOrNull(answer.parsedBody()) : null;
+        // A settled delete holds the provider's 404 (real or reported in a 2xx body): not the lead's data.
+        Object remoteData = deleted.outcome() == DeleteOutcome.DELETED && answer.isSuccess() ? jsonOrNull(answer.parsedBody()) : null;
         Lead lead = deleted.lead().orElseGet(() -> Lead.withId(deleted.id(), remoteData));
         var remoteDataView = command.ignoreRemoteData() ? LeadViews.RemoteData.OMIT : LeadViews.RemoteData.INCLUDE;
         Map<String, Object> tree = command.format().show(lead, remoteDataView);
@@ -150,19 +154,30 @@ public final class UnifiedAnswers {
         return ApiResponse.json(200, headers, tree);
     }
 
+    /**
+     * A refusal is answered as the status it stands for (the one a 2xx body names included): a 4xx as
+     * itself, a 5xx as 502 with that status as {@code remote_status_code}. {@code raw} passes the
+     * answer on as it came when it is a 4xx, or a 2xx whose body reports the failure (raw judges no
+     * body), without {@code x-delete-outcome}; never the answer to a check made before the delete.
+     */
     private static ApiResponse refused(ResponseFormat format, DeleteLeadResult.RefusedByProvider refused) {
         ProviderAnswer answer = refused.answer();
         Map<String, String> headers = RateLimitHeaders.from(answer, refused.answeredAt());
-        String message = refused.message().orElse(refused.provider().name() + " answered " + answer.status() + " "
-                + ReasonPhrases.of(answer.status()) + ".");
-        if (answer.status() < 500) {
-            if (format.passesProviderAnswerOn()) {
-                return raw(answer, headers);
-            }
-            return ApiResponse.json(answer.status(), headers,
-                    ApiErrors.remoteBody(answer.status(), message, null, rawResponse(answer)));
+        if (passedOn(format, refused)) {
+            return raw(answer, headers);
         }
-        return ApiResponse.json(502, headers, ApiErrors.remoteBody(502, message, answer.status(), rawResponse(answer)));
+        int status = refused.status();
+        String message = refused.message().orElse(refused.provider().name() + " answered " + status + " "
+                + ReasonPhrases.of(status) + (refused.reportedInBody() ? " (in the body of its " + answer.status() + " answer)." : "."));
+        if (status < 500) {
+            return ApiResponse.json(status, headers, ApiErrors.remoteBody(status, message, null, rawResponse(answer)));
+        }
+        return ApiResponse.json(502, headers, ApiErrors.remoteBody(502, message, status, rawResponse(answer)));
+    }
+
+    private static boolean passedOn(ResponseFormat format, DeleteLeadResult.RefusedByProvider refused) {
+        return format.passesProviderAnswerOn() && !refused.answersACheck()
+                && (refused.reportedInBody() || refused.status() < 500);
     }
 
     private static ApiResponse brokeContract(ResponseFormat format, DeleteLeadResult.ProviderBrokeContract breach) {

@@ -178,6 +178,21 @@ class DeleteLeadServiceTest {
         }
 
         @Test
+        void aLeadDescribedByTheDeleteAnswerIsTheUnifiedAnswerWithTheWholeBodyAsRemoteData() {
+            Map<String, Object> body = orderedMap("leads", List.of(orderedMap("id", "42", "status", "open")));
+            insightly.deletion = call -> new DeletedLead(call.leadId().value(), Optional.of(new Lead("42", new Reference("5-users"),
+                    null, null, "open", "Packaging line", null, null, null, null, List.of(), List.of(), List.of(), Map.of(),
+                    null, null, null, null, null, null, body)), FakeCrm.jsonAnswer(200, Map.of(), "{}", body));
+
+            ApiResponse response = UnifiedAnswers.answer(service, DeleteLeadCommand.of(INSIGHTLY_ACCOUNT, "42"));
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(tree(response)).containsOnlyKeys("id", "owner", "status", "title", "remote_data")
+                    .containsEntry("owner", Map.of("id", "5-users")).containsEntry("title", "Packaging line")
+                    .containsEntry("remote_data", body);
+        }
+
+        @Test
         void rawPassesTheProvidersAnswerOnByteForByte() {
             pipeliner.deletion = call -> pipelinerSuccess(call.leadId().value());
 
@@ -235,6 +250,17 @@ class DeleteLeadServiceTest {
             assertThat(tree(response)).containsEntry("created_at", "2024-03-05T10:45:21Z")
                     .containsEntry("custom_fields", Map.of("Budget__c", new BigDecimal("50000.10")))
                     .containsEntry("remote_data", Map.of("LEAD_ID", 42));
+        }
+
+        @Test
+        void theFetchedLeadWinsOverTheDeleteAnswersDescription() {
+            insightly.lookup = call -> FakeCrm.fetched(fetchedLead);
+            insightly.deletion = call -> new DeletedLead(call.leadId().value(), Optional.of(Lead.withId("42", Map.of("from", "delete"))),
+                    FakeCrm.jsonAnswer(200, Map.of(), "{}", Map.of("from", "delete")));
+
+            ApiResponse response = UnifiedAnswers.answer(service, command(INSIGHTLY_ACCOUNT, "42", ResponseFormat.UNIFIED, false, List.of(), true));
+
+            assertThat(tree(response)).containsEntry("first_name", "Jane").containsEntry("remote_data", Map.of("LEAD_ID", 42));
         }
 
         @Test

@@ -8,6 +8,8 @@ import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.IntegratedAccountId;
 import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.Lead;
+import dev.unifiedcrm.domain.FetchedLead;
+import dev.unifiedcrm.domain.ProviderCall;
 import dev.unifiedcrm.domain.LeadId;
 import dev.unifiedcrm.domain.LeadIdFormat;
 import dev.unifiedcrm.domain.Pacing;
@@ -102,7 +104,9 @@ class ProviderAttemptsTest {
     void aNotFoundAfterADeleteThatMayHaveLandedIsAlreadyDeletedWithTheFetchedLead() {
         var attempt = new AtomicInteger();
         crm.lookup = call -> FakeCrm.fetched(Lead.withId("42"));
+        var deleteCalls = new java.util.concurrent.CopyOnWriteArrayList<ProviderCall>();
         crm.deletion = call -> {
+            deleteCalls.add(call);
             if (attempt.incrementAndGet() == 1) {
                 throw new ProviderUnreachable("connection reset", Delivery.MAYBE_DELIVERED, null);
             }
@@ -117,9 +121,49 @@ class ProviderAttemptsTest {
             assertThat(deleted.answer().status()).isEqualTo(404);
         });
         assertThat(crm.exchanges).containsExactly("GET 42", "DELETE 42", "DELETE 42");
+        assertThat(deleteCalls).allSatisfy(call -> assertThat(call.fetchedBefore()).map(FetchedLead::lead).contains(Lead.withId("42")));
         assertThat(events).filteredOn(DeleteLeadEvent.AttemptFinished.class::isInstance)
                 .extracting(event -> ((DeleteLeadEvent.AttemptFinished) event).outcome())
                 .containsExactly(AttemptOutcome.ANSWERED, AttemptOutcome.UNREACHABLE, AttemptOutcome.ANSWERED);
+    }
+
+    @Test
+    void aNotFoundReportedInsideATwoHundredAfterADeleteThatMayHaveLandedSettlesTooAndIsNotRetried() {
+        var attempt = new AtomicInteger();
+        crm.deletion = call -> {
+            if (attempt.incrementAndGet() == 1) {
+                throw new ProviderTimeout("slow", Delivery.MAYBE_DELIVERED, null);
+            }
+            throw RetryRulesTest.reportedInBody(404);
+        };
+
+        var attempted = attempts(CallPacer.unpaced()).run(request(false));
+
+        assertThat(attempted.result()).isInstanceOfSatisfying(DeleteLeadResult.Deleted.class, deleted -> {
+            assertThat(deleted.outcome()).isEqualTo(DeleteOutcome.ALREADY_DELETED);
+            assertThat(deleted.answer().status()).isEqualTo(200);
+        });
+        assertThat(crm.exchanges).containsExactly("DELETE 42", "DELETE 42");
+    }
+
+    @Test
+    void aFailureReportedInsideATwoHundredIsRefusedAsTheStatusItNamesOnceAndAuditedWithTheRealStatus() {
+        crm.deletion = call -> {
+            throw RetryRulesTest.reportedInBody(503);
+        };
+
+        var attempted = attempts(CallPacer.unpaced()).run(request(false));
+
+        assertThat(attempted.result()).isInstanceOfSatisfying(DeleteLeadResult.RefusedByProvider.class, refused -> {
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.reportedInBody()).isTrue();
+            assertThat(refused.answer().status()).isEqualTo(200);
+            assertThat(refused.message()).contains("nope");
+        });
+        assertThat(crm.exchanges).containsExactly("DELETE 42");
+        assertThat(events).filteredOn(DeleteLeadEvent.AttemptFinished.class::isInstance)
+                .extracting(event -> ((DeleteLeadEvent.AttemptFinished) event).providerStatus().getAsInt())
+                .containsExactly(200);
     }
 
     @Test

@@ -90,6 +90,15 @@ class RetryRulesTest {
         assertThat(decide(rejection(429, Map.of(), false))).isEqualTo(RetryDecision.STOP);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {429, 502, 503, 504})
+    void aFailureReportedInsideATwoHundredBodyIsNotRetriedWhateverStatusItNames(int status) {
+        ProviderAnswer ok = FakeCrm.jsonAnswer(200, Map.of("Retry-After", List.of("1")), "{\"errors\":[{}]}", Map.of("errors", List.of(Map.of())));
+
+        assertThat(decide(ProviderRejection.reportedInBody(ok, status, "busy", "SOME_CODE", null, false)))
+                .isEqualTo(RetryDecision.STOP);
+    }
+
     @Test
     void a429WithAnExhaustedQuotaIsNotRetriedWhateverItsRetryAfter() {
         assertThat(decide(rejection(429, Map.of("Retry-After", List.of("1")), true))).isEqualTo(RetryDecision.STOP);
@@ -104,6 +113,12 @@ class RetryRulesTest {
 
     private static RetryDecision decide(RuntimeException failure) {
         return RetryRules.decide(failure, PLENTY, NOW);
+    }
+
+    static ProviderRejection reportedInBody(int status) {
+        ProviderAnswer ok = FakeCrm.jsonAnswer(200, Map.of(), "{\"errors\":[{\"message\":\"nope\"}]}",
+                Map.of("errors", List.of(Map.of("message", "nope"))));
+        return ProviderRejection.reportedInBody(ok, status, "nope", "SOME_CODE", null, false);
     }
 
     static ProviderRejection rejection(int status, Map<String, List<String>> headers, boolean quotaExhausted) {

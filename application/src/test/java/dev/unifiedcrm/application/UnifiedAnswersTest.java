@@ -6,6 +6,8 @@ import dev.unifiedcrm.domain.Lead;
 import dev.unifiedcrm.domain.ProviderAnswer;
 import dev.unifiedcrm.domain.ProviderContractBreach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +44,10 @@ class UnifiedAnswersTest {
             new DeleteLeadResult.IdempotencyKeyBusy(CRM),
             new DeleteLeadResult.Replayed(CRM, ApiErrors.error(404, "gone")),
             new DeleteLeadResult.NotAudited(CRM),
-            new DeleteLeadResult.IdempotencyStoreDown(CRM));
+            new DeleteLeadResult.IdempotencyStoreDown(CRM),
+            new DeleteLeadResult.RefusedByProvider(CRM, 404, Optional.of("Item not found"), reportedInBody(), AT),
+            new DeleteLeadResult.RefusedByProvider(CRM, 503, Optional.empty(), reportedInBody(), AT),
+            new DeleteLeadResult.RefusedByProvider(CRM, 404, Optional.empty(), reportedInBody(), AT, true));
 
     @Test
     void theStatusAloneIsTheStatusOfTheRenderedAnswerInEveryFormat() {
@@ -53,6 +58,78 @@ class UnifiedAnswersTest {
                         .isEqualTo(UnifiedAnswers.render(command, result).status());
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> treeOf(ApiResponse answer) {
+        return (Map<String, Object>) ((ResponseBody.Json) answer.body()).tree();
+    }
+
+    private static ProviderAnswer reportedInBody() {
+        return FakeCrm.jsonAnswer(200, Map.of("Retry-After", List.of("4")), "{\"errors\":[{\"message\":\"Item not found\"}]}",
+                Map.of("errors", List.of(Map.of("message", "Item not found"))));
+    }
+
+    @Test
+    void aFourHundredReportedInsideATwoHundredIsThatStatusRemoteWithTheBodyAsRawResponse() {
+        var refused = new DeleteLeadResult.RefusedByProvider(CRM, 404, Optional.of("Item not found"), reportedInBody(), AT);
+
+        for (ResponseFormat format : List.of(ResponseFormat.UNIFIED, ResponseFormat.NORMALIZED)) {
+            ApiResponse answer = UnifiedAnswers.render(DeleteLeadCommand.of(ACCOUNT, "42").withFormat(format), refused);
+
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.headers()).containsEntry("retry-after", "4").doesNotContainKey("x-delete-outcome");
+            assertThat(treeOf(answer)).containsEntry("statusCode", 404)
+                    .containsEntry("message", "Item not found").containsEntry("truto_is_remote_error", true)
+                    .containsEntry("raw_response", Map.of("errors", List.of(Map.of("message", "Item not found"))))
+                    .doesNotContainKey("remote_status_code");
+        }
+    }
+
+    @Test
+    void aFiveHundredReportedInsideATwoHundredIsA502WithTheNamedStatusAsRemoteStatus() {
+        var refused = new DeleteLeadResult.RefusedByProvider(CRM, 503, Optional.empty(), reportedInBody(), AT);
+
+        ApiResponse answer = UnifiedAnswers.render(DeleteLeadCommand.of(ACCOUNT, "42"), refused);
+
+        assertThat(answer.status()).isEqualTo(502);
+        assertThat(treeOf(answer)).containsEntry("statusCode", 502)
+                .containsEntry("remote_status_code", 503).containsEntry("truto_is_remote_error", true)
+                .containsEntry("message", "some_crm answered 503 Service Unavailable (in the body of its 200 answer).");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {404, 429, 503})
+    void rawPassesAFailureReportedInsideATwoHundredOnAsItCameWithoutADeleteOutcome(int status) {
+        var refused = new DeleteLeadResult.RefusedByProvider(CRM, status, Optional.empty(), reportedInBody(), AT);
+
+        ApiResponse answer = UnifiedAnswers.render(DeleteLeadCommand.of(ACCOUNT, "42").withFormat(ResponseFormat.RAW), refused);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.headers()).doesNotContainKey("x-delete-outcome").containsEntry("retry-after", "4");
+        assertThat(answer.body()).isInstanceOfSatisfying(ResponseBody.Raw.class, raw ->
+                assertThat(new String(raw.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo("{\"errors\":[{\"message\":\"Item not found\"}]}"));
+    }
+
+    @Test
+    void rawNeverPassesOnTheAnswerToACheckMadeBeforeTheDelete() {
+        var refused = new DeleteLeadResult.RefusedByProvider(CRM, 404, Optional.of("No lead 42 on board 7"), reportedInBody(), AT, true);
+
+        ApiResponse answer = UnifiedAnswers.render(DeleteLeadCommand.of(ACCOUNT, "42").withFormat(ResponseFormat.RAW), refused);
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(UnifiedAnswers.status(ResponseFormat.RAW, refused)).isEqualTo(404);
+        assertThat(treeOf(answer)).containsEntry("message", "No lead 42 on board 7").containsEntry("truto_is_remote_error", true)
+                .containsEntry("raw_response", Map.of("errors", List.of(Map.of("message", "Item not found"))));
+    }
+
+    @Test
+    void aRefusalStandsForAFailureStatusAndA4xxOr5xxAnswerForItsOwn() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DeleteLeadResult.RefusedByProvider(CRM, 200,
+                Optional.empty(), reportedInBody(), AT)).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DeleteLeadResult.RefusedByProvider(CRM, 404,
+                Optional.empty(), FakeCrm.answer(400, Map.of(), null, ""), AT)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

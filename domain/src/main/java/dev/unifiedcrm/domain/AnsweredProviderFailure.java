@@ -19,6 +19,10 @@ public abstract sealed class AnsweredProviderFailure extends ProviderFailure
         return answer;
     }
 
+    /**
+     * The status the failure stands for: the answer's HTTP status, except for a
+     * {@link ProviderRejection} reported inside a 2xx body, which stands for the status the body names.
+     */
     public int status() {
         return answer.status();
     }

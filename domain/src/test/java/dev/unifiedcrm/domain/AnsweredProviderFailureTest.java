@@ -23,6 +23,41 @@ class AnsweredProviderFailureTest {
     }
 
     @Test
+    void aFailureReportedInATwoHundredBodyStandsForTheStatusItNamesAndKeepsTheRealAnswer() {
+        var ok = new ProviderAnswer(200, Map.of(), "application/json", "{\"errors\":[]}".getBytes(), new RemoteBody.Json(Map.of()));
+
+        ProviderRejection rejection = ProviderRejection.reportedInBody(ok, 404, "Item not found", "InvalidItemIdException",
+                null, false);
+
+        assertThat(rejection.status()).isEqualTo(404);
+        assertThat(((AnsweredProviderFailure) rejection).status()).isEqualTo(404);
+        assertThat(rejection.providerAnswer()).isSameAs(ok);
+        assertThat(rejection.reportedInBody()).isTrue();
+        assertThat(rejection.getMessage()).isEqualTo("provider answered 404 (reported in its 200 answer): Item not found");
+        assertThat(new ProviderRejection(NOT_FOUND, null, null, null, false).reportedInBody()).isFalse();
+        ProviderRejection ofACheck = rejection.answeringACheck();
+        assertThat(ofACheck.answersACheck()).isTrue();
+        assertThat(rejection.answersACheck()).isFalse();
+        assertThat(ofACheck.status()).isEqualTo(404);
+        assertThat(ofACheck.providerAnswer()).isSameAs(ok);
+        assertThat(ofACheck.providerErrorCode()).contains("InvalidItemIdException");
+    }
+
+    @Test
+    void aReportedStatusMustBeAFailureAndComeWithATwoHundred() {
+        var ok = new ProviderAnswer(200, Map.of(), null, null, RemoteBody.empty());
+
+        assertThatThrownBy(() -> ProviderRejection.reportedInBody(ok, 302, null, null, null, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4xx or 5xx");
+        assertThatThrownBy(() -> ProviderRejection.reportedInBody(ok, 600, null, null, null, false))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProviderRejection.reportedInBody(NOT_FOUND, 404, null, null, null, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2xx");
+        assertThatThrownBy(() -> new ProviderRejection(ok, null, null, null, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reportedInBody");
+    }
+
+    @Test
     void aContractBreachCarriesItsAnswer() {
         var redirect = new ProviderAnswer(302, Map.of(), null, null, RemoteBody.empty());
         ProviderFailure failure = new ProviderContractBreach(ProviderContractBreach.Kind.REDIRECT, redirect, "redirected");

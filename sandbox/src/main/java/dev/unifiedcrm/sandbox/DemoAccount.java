@@ -9,25 +9,27 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A demo account: {@code integration} as in config files ("insightly", "pipeliner", "zendesk_sell", "salesforce",
- * "dynamics_365_sales"),
+ * A demo account: {@code integration} as in config files ("insightly", "pipeliner", "zendesk_sell", "nutshell",
+ * "monday_crm", "salesforce", "dynamics_365_sales"),
  * {@code accountId} a lower-case UUID (fresh per start), {@code baseUrl} the simulator's API root for this
- * account (http://127.0.0.1:PORT/...), {@code context} the account's context keys (insightly: {"pod": "sandbox"};
- * pipeliner: {"space_id": "sandbox"}; the others: {}), {@code credentials} (insightly {"api_key"};
- * pipeliner {"username","password"}; zendesk_sell, salesforce, dynamics_365_sales {"access_token"}; fresh random values per start),
+ * account (http://127.0.0.1:PORT/...), {@code context} the account's context keys as plain JSON values (insightly: {"pod": "sandbox"};
+ * pipeliner: {"space_id": "sandbox"}; zendesk_sell, nutshell, salesforce and dynamics_365_sales: {}), {@code credentials}
+ * (insightly {"api_key"}; pipeliner {"username","password"}; zendesk_sell, salesforce and dynamics_365_sales
+ * {"access_token"}; nutshell {"username" (an e-mail address),"api_key"}; fresh random values per start),
  * {@code seededLeadIds} the ids of the leads the simulator holds at start (in a stable order).
  *
  * <p>{@link #toString()} masks the credential values.
  */
 public record DemoAccount(String integration, String accountId, URI baseUrl,
-                          Map<String, String> context, Map<String, String> credentials,
+                          Map<String, Object> context, Map<String, String> credentials,
                           List<String> seededLeadIds) {
 
     public DemoAccount {
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(baseUrl, "baseUrl");
-        context = ordered(Objects.requireNonNull(context, "context"));
+        context = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(context, "context")));
+        context.forEach((key, value) -> Objects.requireNonNull(value, () -> "value of " + key));
         credentials = ordered(Objects.requireNonNull(credentials, "credentials"));
         seededLeadIds = List.copyOf(Objects.requireNonNull(seededLeadIds, "seededLeadIds"));
     }

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The one Jackson mapper of the module: writes reply bodies and reads the seeded leads. */
 final class Json {
@@ -38,6 +39,16 @@ final class Json {
             return MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a reply body", e);
+        }
+    }
+
+    /** A request body as a JSON tree, or empty when it is not JSON. */
+    static Optional<JsonNode> tree(byte[] body) {
+        try {
+            JsonNode tree = MAPPER.readTree(body);
+            return tree == null || tree.isMissingNode() ? Optional.empty() : Optional.of(tree);
+        } catch (IOException notJson) {
+            return Optional.empty();
         }
     }
 

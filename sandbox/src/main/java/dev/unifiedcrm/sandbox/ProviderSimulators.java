@@ -13,11 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Built-in simulators of Insightly, Pipeliner, Zendesk Sell, Salesforce and Dynamics 365 Sales on loopback,
- * seeded with leads. One HTTP server on a free port serves them, each below its own prefix
+ * Built-in simulators of Insightly, Pipeliner, Zendesk Sell, Nutshell, monday CRM, Salesforce and Dynamics 365
+ * Sales on loopback, seeded with leads. One HTTP server on a free port serves them all, each below its own prefix
  * ({@code /insightly/v3.1}, {@code /pipeliner/api/v100/rest/spaces/sandbox}, {@code /zendesk_sell/v2},
- * {@code /salesforce/services/data/v64.0}, {@code /dynamics_365_sales/api/data/v9.2}); a demo account's
- * {@code baseUrl} is its API root. Thread-safe; the state (deleted leads, Insightly's quota) lives as long as the instance.
+ * {@code /nutshell/rest}, {@code /monday_crm/v2}, {@code /salesforce/services/data/v64.0},
+ * {@code /dynamics_365_sales/api/data/v9.2}); a demo account's {@code baseUrl} is its API root. Thread-safe; the
+ * state (deleted leads, Insightly's quota) lives as long as the instance.
  */
 public final class ProviderSimulators implements AutoCloseable {
 
@@ -26,6 +27,8 @@ public final class ProviderSimulators implements AutoCloseable {
     private static final String INSIGHTLY_MOUNT = "/insightly";
     private static final String PIPELINER_MOUNT = "/pipeliner";
     private static final String ZENDESK_SELL_MOUNT = "/zendesk_sell";
+    private static final String NUTSHELL_MOUNT = "/nutshell";
+    private static final String MONDAY_CRM_MOUNT = "/monday_crm";
     private static final String SALESFORCE_MOUNT = "/salesforce";
     private static final String DYNAMICS_365_SALES_MOUNT = "/dynamics_365_sales";
 
@@ -53,6 +56,8 @@ public final class ProviderSimulators implements AutoCloseable {
             PipelinerSimulator pipeliner = new PipelinerSimulator(
                     "sandbox_" + random.hex(6), random.hex(24), Clock.systemUTC());
             ZendeskSellSimulator sell = new ZendeskSellSimulator(random.hex(32), random);
+            NutshellSimulator nutshell = new NutshellSimulator("demo+" + random.hex(4) + "@sandbox.example", random.hex(20));
+            MondayCrmSimulator monday = new MondayCrmSimulator(random.hex(40), random);
             SalesforceSimulator salesforce = new SalesforceSimulator(SALESFORCE_MOUNT,
                     "3MVG9" + random.hex(20), random.hex(32), random, Clock.systemUTC());
             Dynamics365SalesSimulator dynamics = new Dynamics365SalesSimulator(random.uuid(), random.uuid(),
@@ -62,6 +67,8 @@ public final class ProviderSimulators implements AutoCloseable {
             mounts.put(INSIGHTLY_MOUNT, insightly);
             mounts.put(PIPELINER_MOUNT, pipeliner);
             mounts.put(ZENDESK_SELL_MOUNT, sell);
+            mounts.put(NUTSHELL_MOUNT, nutshell);
+            mounts.put(MONDAY_CRM_MOUNT, monday);
             mounts.put(SALESFORCE_MOUNT, salesforce);
             mounts.put(DYNAMICS_365_SALES_MOUNT, dynamics);
             server = SimulatorServer.start(address, mounts);
@@ -78,6 +85,13 @@ public final class ProviderSimulators implements AutoCloseable {
                     new DemoAccount("zendesk_sell", random.uuid(),
                             server.uri(ZENDESK_SELL_MOUNT + ZendeskSellSimulator.ROOT),
                             Map.of(), sell.credentials(), sell.seededLeadIds()),
+                    new DemoAccount("nutshell", random.uuid(),
+                            server.uri(NUTSHELL_MOUNT + NutshellSimulator.ROOT),
+                            Map.of(), nutshell.credentials(), nutshell.seededLeadIds()),
+                    new DemoAccount("monday_crm", random.uuid(),
+                            server.uri(MONDAY_CRM_MOUNT + MondayCrmSimulator.ROOT),
+                            Map.of("board_id", MondayCrmSimulator.LEADS_BOARD, "columns", Map.of("owner", "person")),
+                            monday.credentials(), monday.seededLeadIds()),
                     // Static access tokens until the OAuth credential sets are supported.
                     new DemoAccount("salesforce", random.uuid(),
                             server.uri(SALESFORCE_MOUNT + SalesforceSimulator.ROOT),
@@ -85,9 +99,10 @@ public final class ProviderSimulators implements AutoCloseable {
                     new DemoAccount("dynamics_365_sales", random.uuid(),
                             server.uri(DYNAMICS_365_SALES_MOUNT + Dynamics365SalesSimulator.ROOT),
                             Map.of(), dynamics.staticCredentials(), dynamics.seededLeadIds()));
-            LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}, salesforce {},"
-                    + " dynamics_365_sales {}", accounts.get(0).baseUrl(), accounts.get(1).baseUrl(),
-                    accounts.get(2).baseUrl(), accounts.get(3).baseUrl(), accounts.get(4).baseUrl());
+            LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}, nutshell {}, monday_crm {},"
+                    + " salesforce {}, dynamics_365_sales {}", accounts.get(0).baseUrl(), accounts.get(1).baseUrl(),
+                    accounts.get(2).baseUrl(), accounts.get(3).baseUrl(), accounts.get(4).baseUrl(),
+                    accounts.get(5).baseUrl(), accounts.get(6).baseUrl());
             return new ProviderSimulators(server, accounts);
         } catch (RuntimeException e) {
             if (server != null) {
@@ -97,7 +112,10 @@ public final class ProviderSimulators implements AutoCloseable {
         }
     }
 
-    /** One demo account per integration, in the order insightly, pipeliner, zendesk_sell, salesforce, dynamics_365_sales. */
+    /**
+     * One demo account per integration, in the order insightly, pipeliner, zendesk_sell, nutshell, monday_crm,
+     * salesforce, dynamics_365_sales.
+     */
     public List<DemoAccount> demoAccounts() {
         return demoAccounts;
     }

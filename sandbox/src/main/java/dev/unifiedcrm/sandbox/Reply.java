@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A simulator's answer: status, extra headers, and a body (empty array: no body at all), JSON unless the
- * headers name another {@code Content-Type}.
+ * A simulator's answer: status, extra headers, and a body (empty array: no body at all), JSON unless a
+ * {@code Content-Type} header says otherwise (Nutshell's HTML error pages).
  */
 record Reply(int status, Map<String, String> headers, byte[] body) {
 
@@ -20,6 +20,10 @@ record Reply(int status, Map<String, String> headers, byte[] body) {
 
     static Reply json(int status, Object body) {
         return new Reply(status, Map.of(), Json.write(body));
+    }
+
+    static Reply text(int status, String contentType, String body) {
+        return new Reply(status, Map.of(CONTENT_TYPE, contentType), body.getBytes(StandardCharsets.UTF_8));
     }
 
     static Reply text(int status, String text) {
@@ -36,6 +40,7 @@ record Reply(int status, Map<String, String> headers, byte[] body) {
         return new Reply(status, more, body);
     }
 
+    /** The body's media type: the {@code Content-Type} header when the reply names one, else JSON. */
     String contentType() {
         return headers.getOrDefault(CONTENT_TYPE, JSON_CONTENT_TYPE);
     }

@@ -39,7 +39,8 @@ class ProviderSimulatorsTest {
             List<DemoAccount> accounts = simulators.demoAccounts();
 
             assertThat(accounts).extracting(DemoAccount::integration)
-                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "salesforce", "dynamics_365_sales");
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "nutshell", "monday_crm", "salesforce",
+                            "dynamics_365_sales");
             assertThat(accounts).allSatisfy(account -> {
                 assertThat(account.accountId()).matches(LOWER_CASE_UUID);
                 assertThat(account.baseUrl().getScheme()).isEqualTo("http");
@@ -67,13 +68,26 @@ class ProviderSimulatorsTest {
             assertThat(sell.credentials()).containsOnlyKeys("access_token");
             assertThat(sell.seededLeadIds()).first().isEqualTo("1");
 
-            DemoAccount salesforce = accounts.get(3);
+            DemoAccount nutshell = accounts.get(3);
+            assertThat(nutshell.baseUrl().getPath()).isEqualTo("/nutshell/rest");
+            assertThat(nutshell.context()).isEmpty();
+            assertThat(nutshell.credentials()).containsOnlyKeys("username", "api_key");
+            assertThat(nutshell.credentials().get("username")).matches("demo\\+[0-9a-f]{8}@sandbox\\.example");
+            assertThat(nutshell.seededLeadIds()).containsExactly("1001-leads", "1002-leads", "1003-leads", "1004-leads", "1005-leads");
+            DemoAccount monday = accounts.get(4);
+            assertThat(monday.baseUrl().getPath()).isEqualTo("/monday_crm/v2");
+            assertThat(monday.context()).isEqualTo(Map.of("board_id", "2001047343", "columns", Map.of("owner", "person")));
+            assertThat(monday.credentials()).containsOnlyKeys("api_token");
+            assertThat(monday.seededLeadIds()).containsExactly(
+                    "18273395993", "18273396001", "18273396015", "18273396027", "18273396042");
+
+            DemoAccount salesforce = accounts.get(5);
             assertThat(salesforce.baseUrl().getPath()).isEqualTo("/salesforce/services/data/v64.0");
             assertThat(salesforce.context()).isEmpty();
             assertThat(salesforce.credentials()).containsOnlyKeys("access_token");
             assertThat(salesforce.seededLeadIds()).first().isEqualTo("00QHs00000Lk3pRMAR");
 
-            DemoAccount dynamics = accounts.get(4);
+            DemoAccount dynamics = accounts.get(6);
             assertThat(dynamics.baseUrl().getPath()).isEqualTo("/dynamics_365_sales/api/data/v9.2");
             assertThat(dynamics.context()).isEmpty();
             assertThat(dynamics.credentials()).containsOnlyKeys("access_token");
@@ -103,14 +117,20 @@ class ProviderSimulatorsTest {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(2), "/leads/", id), sell).statusCode())
                         .as("zendesk_sell lead %s", id).isEqualTo(200);
             }
-            String[] salesforce = {"Authorization", "Bearer " + accounts.get(3).credentials().get("access_token")};
+            Map<String, String> credentials3 = accounts.get(3).credentials();
+            String[] nutshell = {"Authorization", basic(credentials3.get("username"), credentials3.get("api_key"))};
             for (String id : accounts.get(3).seededLeadIds()) {
-                assertThat(send("GET", SandboxHttp.lead(accounts.get(3), "/sobjects/Lead/", id), salesforce).statusCode())
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(3), "/leads/", id), nutshell).statusCode())
+                        .as("nutshell lead %s", id).isEqualTo(200);
+            }
+            String[] salesforce = {"Authorization", "Bearer " + accounts.get(5).credentials().get("access_token")};
+            for (String id : accounts.get(5).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(5), "/sobjects/Lead/", id), salesforce).statusCode())
                         .as("salesforce lead %s", id).isEqualTo(200);
             }
-            String[] dynamics = {"Authorization", "Bearer " + accounts.get(4).credentials().get("access_token")};
-            for (String id : accounts.get(4).seededLeadIds()) {
-                assertThat(send("GET", URI.create(accounts.get(4).baseUrl() + "/leads(" + id + ")"), dynamics).statusCode())
+            String[] dynamics = {"Authorization", "Bearer " + accounts.get(6).credentials().get("access_token")};
+            for (String id : accounts.get(6).seededLeadIds()) {
+                assertThat(send("GET", URI.create(accounts.get(6).baseUrl() + "/leads(" + id + ")"), dynamics).statusCode())
                         .as("dynamics_365_sales lead %s", id).isEqualTo(200);
             }
         }

@@ -28,9 +28,18 @@ final class SandboxHttp {
     }
 
     static HttpResponse<String> send(String method, URI uri, String... headers) {
+        return send(method, uri, HttpRequest.BodyPublishers.noBody(), headers);
+    }
+
+    /** Sends {@code body} (UTF-8) as the request body, for GraphQL documents and token grants. */
+    static HttpResponse<String> sendBody(String method, URI uri, String body, String... headers) {
+        return send(method, uri, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), headers);
+    }
+
+    private static HttpResponse<String> send(String method, URI uri, HttpRequest.BodyPublisher body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body);
         if (headers.length > 0) {
             request.headers(headers);
         }

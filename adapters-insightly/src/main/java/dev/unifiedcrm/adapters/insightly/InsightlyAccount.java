@@ -39,7 +39,7 @@ final class InsightlyAccount {
                         "context." + key + " is not an Insightly setting; the only accepted context key is pod");
             }
         }
-        String pod = account.context().get(POD);
+        String pod = account.contextString(POD).orElse(null);
         if (pod == null && account.baseUrl().isEmpty()) {
             throw new InvalidAccountException("context.pod",
                     "context.pod is required unless base_url is set: the pod of the account's API URL"
@@ -87,7 +87,7 @@ final class InsightlyAccount {
                 throw new IllegalArgumentException("base_url is not a usable URL", e);
             }
         }
-        return URI.create("https://api." + account.context().get(POD) + ".insightly.com/v3.1");
+        return URI.create("https://api." + account.contextString(POD).orElseThrow() + ".insightly.com/v3.1");
     }
 
     /** {@code Basic base64("<api_key>:")}: the API key is the user name, the password is empty. */

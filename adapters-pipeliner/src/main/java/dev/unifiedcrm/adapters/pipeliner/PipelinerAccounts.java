@@ -46,7 +46,7 @@ final class PipelinerAccounts {
                         "credentials." + name + " is not a Pipeliner credential; accepted: credentials.username, credentials.password");
             }
         }
-        String serviceUrl = account.context().get(SERVICE_URL);
+        String serviceUrl = account.contextString(SERVICE_URL).orElse(null);
         if (serviceUrl == null && account.baseUrl().isEmpty()) {
             throw new InvalidAccountException("context.service_url",
                     "context.service_url is required (the https service URL from Pipeliner's \"Show API Access\" page) unless base_url is set");
@@ -56,7 +56,7 @@ final class PipelinerAccounts {
                     "context.service_url must be an absolute https URL with a host and no user info, query or fragment"
                             + " (for example https://eu-central.api.pipelinersales.com)");
         }
-        String spaceId = account.context().get(SPACE_ID);
+        String spaceId = account.contextString(SPACE_ID).orElse(null);
         if (spaceId == null && account.baseUrl().isEmpty()) {
             throw new InvalidAccountException("context.space_id",
                     "context.space_id is required unless base_url is set: 1 to 64 of the characters A-Z a-z 0-9 _ -");
@@ -83,8 +83,8 @@ final class PipelinerAccounts {
         if (account.baseUrl().isPresent()) {
             return URI.create(withoutTrailingSlashes(account.baseUrl().get().toString()));
         }
-        String serviceUrl = account.context().get(SERVICE_URL);
-        String spaceId = account.context().get(SPACE_ID);
+        String serviceUrl = account.contextString(SERVICE_URL).orElse(null);
+        String spaceId = account.contextString(SPACE_ID).orElse(null);
         if (serviceUrl == null || serviceUri(serviceUrl) == null
                 || spaceId == null || !SPACE_ID_FORMAT.matcher(spaceId).matches()) {
             throw new IllegalArgumentException("the Pipeliner account has no usable context.service_url and context.space_id");

@@ -45,6 +45,8 @@ interface PipelinerLeadMapper {
 
     @Mapping(target = "id", source = "answer.data")
     @Mapping(target = "answer", source = "providerAnswer")
+    // Pipeliner's delete answer names the id only: it describes no lead.
+    @Mapping(target = "lead", expression = "java(java.util.Optional.empty())")
     DeletedLead toDeletedLead(PipelinerDeleteAnswerDto answer, ProviderAnswer providerAnswer);
 
     @Mapping(target = "id", source = "lead.id")

@@ -221,9 +221,7 @@ final class ConfigurationFile {
         CrmAdapterProvider provider = providers.named(integrationName).orElseThrow(() -> scope.error("integration", "'" + printable(integrationName)
                         + "' is not a known integration; known: " + String.join(", ", knownIntegrations())));
 
-        Map<String, String> context = node.has("context")
-                ? scope.stringMap(node.get("context"), "context", false)
-                : Map.of();
+        Map<String, Object> context = node.has("context") ? scope.jsonObject(node.get("context"), "context") : Map.of();
         Map<String, String> secrets = scope.stringMap(scope.required(node, "credentials"), "credentials", true);
         Credentials credentials;
         try {
@@ -375,6 +373,58 @@ final class ConfigurationFile {
                     throw error(name, "must not be empty");
                 }
                 values.put(entry.getKey(), value);
+            }
+            return values;
+        }
+
+        /**
+         * A context object as plain JSON values (strings, exact numbers, booleans, lists, maps in
+         * order); every string, at any depth, may be an {@code ${env:NAME}} reference. A top-level
+         * {@code null} is refused: an absent key says the same without doubt.
+         */
+        Map<String, Object> jsonObject(JsonNode node, String field) throws InvalidConfigurationException {
+            if (!node.isObject()) {
+                throw error(field, "must be a JSON object");
+            }
+            var values = new LinkedHashMap<String, Object>();
+            var entries = node.fields();
+            while (entries.hasNext()) {
+                var entry = entries.next();
+                String name = field + "." + printable(entry.getKey());
+                if (entry.getValue().isNull()) {
+                    throw error(name, "must not be null (leave the key out instead)");
+                }
+                values.put(entry.getKey(), jsonValue(entry.getValue(), name));
+            }
+            return values;
+        }
+
+        private Object jsonValue(JsonNode node, String field) throws InvalidConfigurationException {
+            if (node.isTextual()) {
+                return resolve(node.asText(), field);
+            }
+            if (node.isObject()) {
+                return jsonObjectOrNulls(node, field);
+            }
+            if (node.isArray()) {
+                var values = new ArrayList<Object>();
+                for (int i = 0; i < node.size(); i++) {
+                    values.add(jsonValue(node.get(i), field + "[" + i + "]"));
+                }
+                return values;
+            }
+            if (node.isNumber()) {
+                return node.numberValue();
+            }
+            return node.isBoolean() ? node.booleanValue() : null;
+        }
+
+        private Map<String, Object> jsonObjectOrNulls(JsonNode node, String field) throws InvalidConfigurationException {
+            var values = new LinkedHashMap<String, Object>();
+            var entries = node.fields();
+            while (entries.hasNext()) {
+                var entry = entries.next();
+                values.put(entry.getKey(), jsonValue(entry.getValue(), field + "." + printable(entry.getKey())));
             }
             return values;
         }

@@ -27,13 +27,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code --sandbox}: the built-in simulators of the three CRMs on loopback, one demo account per
+ * {@code --sandbox}: the built-in simulators of the CRMs on loopback, one demo account per
  * integration, a fresh API token, and a banner with {@code curl} commands that work when pasted.
  */
 final class SandboxMode implements AutoCloseable {
 
     /** The simulators always listen on loopback, whatever address the service itself uses. */
     private static final String SIMULATOR_HOST = "127.0.0.1";
+    /** The monday simulator's one item outside the demo account's Leads board. */
+    private static final String MONDAY_OTHER_BOARD_ITEM = "18273397000";
 
     private final ProviderSimulators simulators;
     private final String token;
@@ -99,8 +101,8 @@ final class SandboxMode implements AutoCloseable {
         String base = address.replace("://0.0.0.0:", "://127.0.0.1:").replace("://[::]:", "://[::1]:");
         List<DemoAccount> demo = simulators.demoAccounts();
         var text = new StringBuilder();
-        text.append("unified-crm sandbox: simulated Insightly, Pipeliner, Zendesk Sell, Salesforce and Dynamics 365 Sales,"
-                + " seeded with leads\n\n");
+        text.append("unified-crm sandbox: simulated Insightly, Pipeliner, Zendesk Sell, Nutshell, monday CRM, Salesforce"
+                + " and Dynamics 365 Sales, seeded with leads\n\n");
         text.append("API token (fresh for this run):\n  ").append(token).append("\n\n");
         text.append("Integrated accounts:\n");
         for (DemoAccount account : demo) {
@@ -111,6 +113,7 @@ final class SandboxMode implements AutoCloseable {
         DemoAccount insightly = find(demo, "insightly");
         DemoAccount pipeliner = find(demo, "pipeliner");
         DemoAccount sell = find(demo, "zendesk_sell");
+        DemoAccount nutshell = find(demo, "nutshell");
         String firstInsightlyLead = insightly.seededLeadIds().get(0);
         command(text, "Delete a lead in Insightly (unified answer):",
                 base, insightly, firstInsightlyLead, "");
@@ -120,6 +123,13 @@ final class SandboxMode implements AutoCloseable {
                 base, sell, sell.seededLeadIds().get(0), "");
         command(text, "Delete a lead in Zendesk Sell and get the provider's own answer (raw: its 204, no body):",
                 base, sell, sell.seededLeadIds().get(sell.seededLeadIds().size() > 1 ? 1 : 0), "&truto_response_format=raw");
+        command(text, "Delete a lead in Nutshell by its bare number (sent as <n>-leads; Nutshell answers with the lead):",
+                base, nutshell, bareNumber(nutshell.seededLeadIds().get(0)), "");
+        DemoAccount monday = find(demo, "monday_crm");
+        command(text, "Delete a lead in monday CRM (an item of the demo account's Leads board; the board is checked first):",
+                base, monday, monday.seededLeadIds().get(0), "");
+        command(text, "An error: an item of another monday board is never deleted (404, remote):",
+                base, monday, MONDAY_OTHER_BOARD_ITEM, "");
         DemoAccount salesforce = find(demo, "salesforce");
         command(text, "Delete a lead in Salesforce, with the lead as it was (Salesforce moves it to its Recycle Bin):",
                 base, salesforce, salesforce.seededLeadIds().get(0), "&return_deleted_lead=true");
@@ -147,6 +157,11 @@ final class SandboxMode implements AutoCloseable {
         text.append("curl -s -i -X DELETE -H 'Authorization: Bearer ").append(token).append("' \\\n  '")
                 .append(base).append("/unified/crm/leads/").append(leadId)
                 .append("?integrated_account_id=").append(account.accountId()).append(extraQuery).append("'\n\n");
+    }
+
+    /** {@code 1001} of {@code 1001-leads}: Nutshell's ids are also accepted without their type suffix. */
+    private static String bareNumber(String apiId) {
+        return apiId.substring(0, apiId.indexOf('-'));
     }
 
     private static DemoAccount find(List<DemoAccount> accounts, String integration) {

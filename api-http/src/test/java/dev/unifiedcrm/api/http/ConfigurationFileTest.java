@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
@@ -48,6 +49,32 @@ class ConfigurationFileTest {
 
     static String file(String accounts) {
         return "{\"api_tokens\":[\"${env:TOKEN}\"],\"accounts\":[" + accounts + "]}";
+    }
+
+    @Test
+    void passesAContextObjectThroughInOrderResolvingEnvironmentReferencesInside() throws Exception {
+        var configuration = read(file("""
+                { "id": "%s", "integration": "monday_crm",
+                  "context": { "board_id": "2001047343", "columns": { "owner": "person", "status": "${env:KEY}" } },
+                  "credentials": { "api_token": "${env:TOKEN}" } }""".formatted(ID).replace("${env:KEY}", "stage_col")));
+
+        var account = configuration.accounts().get(0);
+        assertThat(account.context()).containsOnlyKeys("board_id", "columns");
+        assertThat(account.contextString("board_id")).contains("2001047343");
+        assertThat(account.context().get("columns")).isEqualTo(Map.of("owner", "person", "status", "stage_col"));
+        assertThat(List.copyOf(((Map<?, ?>) account.context().get("columns")).keySet())).isEqualTo(List.of("owner", "status"));
+    }
+
+    @Test
+    void aBadValueInsideAContextObjectNamesTheAccountAndTheField() {
+        assertThatThrownBy(() -> read(file("""
+                { "id": "%s", "integration": "monday_crm",
+                  "context": { "board_id": "2001047343", "columns": { "owner": "not a column!" } },
+                  "credentials": { "api_token": "${env:KEY}" } }""".formatted(ID))))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("invalid configuration file " + dir.resolve("service.json") + ": account " + ID
+                        + ": field context.columns: context.columns.owner must be a column id")
+                .message().doesNotContain(SECRET);
     }
 
     @Test
@@ -129,7 +156,7 @@ class ConfigurationFileTest {
                 Arguments.of(file(insightly(",\"pod\":\"na1\"")), account, "field pod: unknown key"),
                 Arguments.of(file(insightly("").replace("insightly", "acme_crm")), account,
                         "field integration: 'acme_crm' is not a known integration; known: dynamics_365_sales, insightly,"
-                                + " pipeliner, salesforce, zendesk_sell"),
+                                + " monday_crm, nutshell, pipeliner, salesforce, zendesk_sell"),
                 Arguments.of(file(insightly("").replace("${env:KEY}", "${env:UNSET}")), account,
                         "field credentials.api_key: refers to the environment variable UNSET, which is not set"),
                 Arguments.of(file(insightly("").replace("\"${env:KEY}\"", "42")), account,
@@ -142,6 +169,14 @@ class ConfigurationFileTest {
                 Arguments.of(file(insightly(",\"rate_limit\":{\"rps\":1}")), account, "field rate_limit.rps: unknown key"),
                 Arguments.of(file(insightly(",\"rate_limit\":{}")), account, "field rate_limit.requests_per_second: is required"),
                 Arguments.of(file(insightly("").replace("\"na1\"", "\"NA 1\"")), account, "field context.pod"),
+                Arguments.of(file(insightly("").replace("\"na1\"", "5")), account,
+                        "field context.pod: context.pod must be a string, was a number"),
+                Arguments.of(file(insightly("").replace("\"na1\"", "null")), account,
+                        "field context.pod: must not be null (leave the key out instead)"),
+                Arguments.of(file(insightly("").replace("\"na1\"", "{\"a\":[true,\"${env:UNSET}\"]}")), account,
+                        "field context.pod.a[1]: refers to the environment variable UNSET, which is not set"),
+                Arguments.of(file(insightly("").replace("\"context\":{\"pod\":\"na1\"}", "\"context\":[\"na1\"]")), account,
+                        "field context: must be a JSON object"),
                 Arguments.of(file(insightly("").replace("\"context\":{\"pod\":\"na1\"},", "")), account, "field context.pod"),
                 Arguments.of(file(insightly("").replace("api_key", "apikey")), account, "field credentials.apikey"),
                 Arguments.of(file("{\"id\":\"" + ID + "\",\"integration\":\"pipeliner\",\"context\":{\"space_id\":\"s\"},"

@@ -1,8 +1,10 @@
 package dev.unifiedcrm.domain.contract;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.unifiedcrm.domain.DeletedLead;
 import dev.unifiedcrm.domain.Delivery;
@@ -54,11 +56,13 @@ import java.util.concurrent.TimeUnit;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,6 +123,61 @@ public abstract class LeadDeletionPortContract {
     /** Whether a delete's success body is part of the provider's contract (Pipeliner) or ignored. */
     protected abstract boolean judgesDeleteSuccessBody();
 
+    // ---- what a provider that is not one REST resource per lead overrides ----
+
+    /** The provider's delete request, to stub: by default {@code DELETE} on the lead's path. */
+    protected MappingBuilder deleteRequest() {
+        return delete(urlPathEqualTo(fullLeadPath()));
+    }
+
+    /** The provider's delete request, to count and verify: the same request as {@link #deleteRequest()}. */
+    protected RequestPatternBuilder deleteRequested() {
+        return deleteRequestedFor(urlPathEqualTo(fullLeadPath()));
+    }
+
+    /** The provider's fetch request, to stub: by default {@code GET} on the lead's path. */
+    protected MappingBuilder fetchRequest() {
+        return get(urlPathEqualTo(fullLeadPath()));
+    }
+
+    /** The provider's fetch request, to verify. */
+    protected RequestPatternBuilder fetchRequested() {
+        return getRequestedFor(urlPathEqualTo(fullLeadPath()));
+    }
+
+    /** The delete's HTTP/1.1 request line as a raw socket reads it. */
+    protected String deleteRequestLine() {
+        return "DELETE " + fullLeadPath() + " HTTP/1.1";
+    }
+
+    /**
+     * The requests an adapter sends before its delete request (a check that the lead is one the
+     * account may delete), each with the answer that lets the delete go on; none by default. The
+     * contract's delete cases answer them so, then look at the delete request alone.
+     */
+    protected List<StepBeforeDelete> stepsBeforeDelete() {
+        return List.of();
+    }
+
+    /**
+     * A request sent before the delete: {@code method} on {@code path} (below WireMock's root, the
+     * API root included) whose body contains {@code bodyContains}, and its answer. The answer is sent
+     * with {@code Connection: close}, so that the delete comes on a connection of its own as it does
+     * for providers without such a step.
+     */
+    public record StepBeforeDelete(String method, String path, String bodyContains, ResponseDefinitionBuilder answer) {
+
+        MappingBuilder stub() {
+            return request(method, urlPathEqualTo(path)).withRequestBody(containing(bodyContains))
+                    .willReturn(answer.withHeader("Connection", "close"));
+        }
+
+        boolean matches(String requestLine, String body) {
+            return requestLine.startsWith(method + " " + path + " ") || requestLine.startsWith(method + " " + path + "?")
+                    ? body.contains(bodyContains) : false;
+        }
+    }
+
     // ---- set-up ----
 
     @BeforeEach
@@ -143,7 +202,12 @@ public abstract class LeadDeletionPortContract {
     }
 
     private void stubDelete(ResponseDefinitionBuilder answer) {
-        provider.stubFor(delete(urlPathEqualTo(fullLeadPath())).willReturn(answer));
+        stepsBeforeDelete().forEach(step -> provider.stubFor(step.stub()));
+        provider.stubFor(deleteRequest().willReturn(answer));
+    }
+
+    private RawProvider rawProvider(RawProvider.Script script) throws IOException {
+        return RawProvider.start(stepsBeforeDelete(), script);
     }
 
     // ---- success ----
@@ -156,11 +220,11 @@ public abstract class LeadDeletionPortContract {
 
         assertThat(deleted.id()).isEqualTo(leadId().value());
         assertThat(deleted.answer().isSuccess()).isTrue();
-        provider.verify(1, deleteRequestedFor(urlPathEqualTo(fullLeadPath()))
+        provider.verify(1, deleteRequested()
                 .withHeader("Authorization", equalTo(expectedAuthorization()))
                 .withHeader("Accept", equalTo("application/json"))
                 .withHeader("User-Agent", equalTo(USER_AGENT)));
-        assertThat(onlyRequest().getUrl()).isEqualTo(fullLeadPath());
+        assertThat(onlyDeleteRequest().getUrl()).isEqualTo(fullLeadPath());
     }
 
     @Test
@@ -189,13 +253,13 @@ public abstract class LeadDeletionPortContract {
 
     @Test
     void fetchesTheLeadWithOneAuthenticatedGet() {
-        provider.stubFor(get(urlPathEqualTo(fullLeadPath())).willReturn(fetchSuccess(leadId())));
+        provider.stubFor(fetchRequest().willReturn(fetchSuccess(leadId())));
 
         FetchedLead fetched = adapter.lookup().fetch(call());
 
         assertThat(fetched.lead().id()).isEqualTo(leadId().value());
         assertThat(fetched.lead().remoteData()).isInstanceOf(Map.class);
-        provider.verify(1, getRequestedFor(urlPathEqualTo(fullLeadPath()))
+        provider.verify(1, fetchRequested()
                 .withHeader("Authorization", equalTo(expectedAuthorization()))
                 .withHeader("Accept", equalTo("application/json"))
                 .withHeader("User-Agent", equalTo(USER_AGENT)));
@@ -203,7 +267,7 @@ public abstract class LeadDeletionPortContract {
 
     @Test
     void fetchOfAMissingLeadIsARejection() {
-        provider.stubFor(get(urlPathEqualTo(fullLeadPath())).willReturn(errorAnswer(404, "Lead not found")));
+        provider.stubFor(fetchRequest().willReturn(errorAnswer(404, "Lead not found")));
 
         ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.lookup().fetch(call()));
 
@@ -224,7 +288,7 @@ public abstract class LeadDeletionPortContract {
         assertThat(rejection.delivery()).isEqualTo(Delivery.ANSWERED);
         assertThat(rejection.providerMessage()).contains("the provider says no (" + status + ")");
         assertThat(rejection.providerAnswer().parsedBody()).isInstanceOf(RemoteBody.Json.class);
-        provider.verify(1, deleteRequestedFor(urlPathEqualTo(fullLeadPath())));
+        provider.verify(1, deleteRequested());
     }
 
     @Test
@@ -257,7 +321,7 @@ public abstract class LeadDeletionPortContract {
 
         assertThat(rejection.status()).isEqualTo(503);
         assertThat(rejection.providerAnswer().header("retry-after")).contains(retryAfter);
-        provider.verify(1, deleteRequestedFor(urlPathEqualTo(fullLeadPath())));
+        provider.verify(1, deleteRequested());
     }
 
     // ---- contract breaches ----
@@ -271,7 +335,8 @@ public abstract class LeadDeletionPortContract {
 
         assertThat(breach.kind()).isEqualTo(ProviderContractBreach.Kind.REDIRECT);
         assertThat(breach.status()).isEqualTo(status);
-        assertThat(provider.getAllServeEvents()).hasSize(1);
+        assertThat(provider.findAll(deleteRequested())).hasSize(1);
+        assertThat(provider.getAllServeEvents()).hasSize(stepsBeforeDelete().size() + 1);
     }
 
     @Test
@@ -320,7 +385,7 @@ public abstract class LeadDeletionPortContract {
 
     @Test
     void aFetchAnswerThatIsNotALeadIsABreach() {
-        provider.stubFor(get(urlPathEqualTo(fullLeadPath())).willReturn(
+        provider.stubFor(fetchRequest().willReturn(
                 aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[1,2,3]")));
 
         ProviderContractBreach breach = catchThrowableOfType(ProviderContractBreach.class, () -> adapter.lookup().fetch(call()));
@@ -340,38 +405,17 @@ public abstract class LeadDeletionPortContract {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));
         assertThat(timeout.delivery()).isEqualTo(Delivery.MAYBE_DELIVERED);
-        assertThat(provider.getAllServeEvents()).hasSize(1);
+        assertThat(provider.findAll(deleteRequested())).hasSize(1);
+        assertThat(provider.getAllServeEvents()).hasSize(stepsBeforeDelete().size() + 1);
     }
 
     @Test
     void aTricklingBodyIsBoundedByTheWholeExchangeDeadlineNotByEachRead() throws IOException {
         // WireMock buffers its "dribbled" chunks, so a raw socket sends one byte every 100 ms: each read
         // succeeds well within any per-read timeout; only a deadline over the whole exchange stops it.
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            var trickler = new Thread(() -> trickle(server));
-            trickler.setDaemon(true);
-            trickler.start();
-            var account = account(URI.create("http://127.0.0.1:" + server.getLocalPort() + API_ROOT));
-
-            long started = System.nanoTime();
-            ProviderTimeout timeout = catchThrowableOfType(ProviderTimeout.class, () -> adapter.deletion().delete(
-                    new ProviderCall(account, leadId(), List.of(), Duration.ofMillis(1_000))));
-
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_800));
-            assertThat(timeout.delivery()).isEqualTo(Delivery.MAYBE_DELIVERED);
-        }
-    }
-
-    private static void trickle(ServerSocket server) {
-        try (Socket socket = server.accept()) {
-            var in = socket.getInputStream();
-            int matched = 0;
-            while (matched < 4) {
-                int b = in.read();
-                if (b < 0) {
-                    return;
-                }
-                matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+        try (RawProvider raw = rawProvider((connection, socket, self) -> {
+            if (self.readRequest(connection, socket) == null) {
+                return;
             }
             OutputStream out = socket.getOutputStream();
             out.write("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n"
@@ -382,8 +426,15 @@ public abstract class LeadDeletionPortContract {
                 out.write('x');
                 out.flush();
             }
-        } catch (IOException | InterruptedException closed) {
-            // the client gave up: what the test expects
+        })) {
+            var account = account(raw.baseUrl("http", API_ROOT));
+
+            long started = System.nanoTime();
+            ProviderTimeout timeout = catchThrowableOfType(ProviderTimeout.class, () -> adapter.deletion().delete(
+                    new ProviderCall(account, leadId(), List.of(), Duration.ofMillis(1_000))));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_800));
+            assertThat(timeout.delivery()).isEqualTo(Delivery.MAYBE_DELIVERED);
         }
     }
 
@@ -398,7 +449,7 @@ public abstract class LeadDeletionPortContract {
         if (failure instanceof ProviderUnreachable) {
             assertThat(failure.delivery()).isEqualTo(Delivery.MAYBE_DELIVERED);
         }
-        provider.verify(1, deleteRequestedFor(urlPathEqualTo(fullLeadPath())));
+        provider.verify(1, deleteRequested());
     }
 
     @Test
@@ -423,8 +474,10 @@ public abstract class LeadDeletionPortContract {
     void aConnectionResetAfterTheRequestWasWrittenOnAFreshConnectionMayHaveDelivered() throws Exception {
         // Breaks when every failure before an answer counts as the keep-alive race (drop the pooled-connection
         // condition of SendTracker.keepAliveRace in the kit): the delete is then called not sent and resent.
-        try (RawProvider raw = RawProvider.start((connection, socket, self) -> {
-            self.readRequest(connection, socket.getInputStream());
+        try (RawProvider raw = rawProvider((connection, socket, self) -> {
+            if (self.readRequest(connection, socket) == null) {
+                return;
+            }
             socket.setSoLinger(true, 0);
             socket.close();
         })) {
@@ -435,7 +488,7 @@ public abstract class LeadDeletionPortContract {
 
             assertThat(failure.delivery()).isEqualTo(Delivery.MAYBE_DELIVERED);
             assertThat(raw.requestsPerConnection()).as("requests per connection")
-                    .containsExactly(List.of("DELETE " + fullLeadPath() + " HTTP/1.1"));
+                    .containsExactly(List.of(deleteRequestLine()));
         }
     }
 
@@ -444,9 +497,12 @@ public abstract class LeadDeletionPortContract {
         // Breaks when the race counts as maybe-sent (make SendTracker.keepAliveRace return false): the second
         // delete then fails as "may have reached it" and a later 404 would settle as a false already_deleted.
         var firstConnectionClosed = new CountDownLatch(1);
-        try (RawProvider raw = RawProvider.start((connection, socket, self) -> {
-            self.readRequest(connection, socket.getInputStream());
-            if (connection == 0) {
+        var deletesAnswered = new java.util.concurrent.atomic.AtomicInteger();
+        try (RawProvider raw = rawProvider((connection, socket, self) -> {
+            if (self.readRequest(connection, socket) == null) {
+                return;
+            }
+            if (deletesAnswered.getAndIncrement() == 0) {
                 RawProvider.answer(socket.getOutputStream(), "HTTP/1.1", deleteSuccess(leadId()));
                 socket.close();
                 firstConnectionClosed.countDown();
@@ -462,7 +518,7 @@ public abstract class LeadDeletionPortContract {
 
             assertThat(rejection.status()).isEqualTo(404);
             assertThat(rejection.delivery()).isEqualTo(Delivery.ANSWERED);
-            String requestLine = "DELETE " + fullLeadPath() + " HTTP/1.1";
+            String requestLine = deleteRequestLine();
             assertThat(raw.requestsPerConnection()).as("requests per connection")
                     .containsExactly(List.of(requestLine), List.of(requestLine));
         }
@@ -475,9 +531,9 @@ public abstract class LeadDeletionPortContract {
         // HttpClientSetup.noReuseWhenTheServerCloses): the second delete then goes out on the first connection.
         String protocol = protocolAndHeader.split(" ", 2)[0];
         String[] extraHeaders = protocolAndHeader.contains(" ") ? new String[] {protocolAndHeader.split(" ", 2)[1]} : new String[0];
-        try (RawProvider raw = RawProvider.start((connection, socket, self) -> {
+        try (RawProvider raw = rawProvider((connection, socket, self) -> {
             // The socket stays open: a client that reuses it is seen sending a second request on it.
-            while (self.readRequest(connection, socket.getInputStream()) != null) {
+            while (self.readRequest(connection, socket) != null) {
                 RawProvider.answer(socket.getOutputStream(), protocol, deleteSuccess(leadId()), extraHeaders);
             }
         })) {
@@ -486,7 +542,7 @@ public abstract class LeadDeletionPortContract {
             adapter.deletion().delete(call);
             adapter.deletion().delete(call);
 
-            String requestLine = "DELETE " + fullLeadPath() + " HTTP/1.1";
+            String requestLine = deleteRequestLine();
             assertThat(raw.requestsPerConnection()).as("requests per connection")
                     .containsExactly(List.of(requestLine), List.of(requestLine));
         }
@@ -507,11 +563,13 @@ public abstract class LeadDeletionPortContract {
         var tls = SSLContext.getInstance("TLS");
         tls.init(keyManagers.getKeyManagers(), null, null);
 
-        try (RawProvider raw = RawProvider.start((connection, socket, self) -> {
+        try (RawProvider raw = rawProvider((connection, socket, self) -> {
             var secure = (SSLSocket) tls.getSocketFactory().createSocket(socket, "127.0.0.1", socket.getPort(), false);
             secure.setUseClientMode(false);
             secure.startHandshake();
-            self.readRequest(connection, secure.getInputStream());
+            if (self.readRequest(connection, secure) == null) {
+                return;
+            }
             // An application-data record the session's keys did not seal: the client's TLS layer fails
             // (bad record MAC) while it reads the answer.
             byte[] forged = new byte[5 + 48];
@@ -534,7 +592,7 @@ public abstract class LeadDeletionPortContract {
             assertThat(failure).isInstanceOf(ProviderUnreachable.class);
             assertThat(failure.delivery()).isEqualTo(Delivery.MAYBE_DELIVERED);
             assertThat(raw.requestsPerConnection()).as("requests per connection")
-                    .containsExactly(List.of("DELETE " + fullLeadPath() + " HTTP/1.1"));
+                    .containsExactly(List.of(deleteRequestLine()));
         }
     }
 
@@ -583,7 +641,7 @@ public abstract class LeadDeletionPortContract {
 
         catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(call()));
 
-        provider.verify(1, deleteRequestedFor(urlPathEqualTo(fullLeadPath())));
+        provider.verify(1, deleteRequested());
     }
 
     // ---- what reaches the provider ----
@@ -646,7 +704,7 @@ public abstract class LeadDeletionPortContract {
 
         adapter.deletion().delete(call(query, TIMEOUT));
 
-        LoggedRequest request = onlyRequest();
+        LoggedRequest request = onlyDeleteRequest();
         assertThat(URI.create(request.getUrl()).getRawPath()).isEqualTo(fullLeadPath());
         assertThat(decodeForm(URI.create(request.getUrl()).getRawQuery())).containsExactlyElementsOf(query);
     }
@@ -657,7 +715,7 @@ public abstract class LeadDeletionPortContract {
 
         adapter.deletion().delete(call());
 
-        assertThat(URI.create(onlyRequest().getUrl()).getRawQuery()).isNull();
+        assertThat(URI.create(onlyDeleteRequest().getUrl()).getRawQuery()).isNull();
     }
 
     @Test
@@ -681,6 +739,13 @@ public abstract class LeadDeletionPortContract {
     }
 
     // ---- helpers for subclasses ----
+
+    /** The one delete request that reached the provider (steps before it left out). */
+    protected LoggedRequest onlyDeleteRequest() {
+        List<LoggedRequest> deletes = provider.findAll(deleteRequested());
+        assertThat(deletes).as("delete requests that reached the provider").hasSize(1);
+        return deletes.get(0);
+    }
 
     protected LoggedRequest onlyRequest() {
         var events = provider.getAllServeEvents();

@@ -33,9 +33,11 @@ final class RawProvider implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<List<String>> requests = new CopyOnWriteArrayList<>();
+    private final List<LeadDeletionPortContract.StepBeforeDelete> steps;
 
-    private RawProvider(ServerSocket server, Script script) {
+    private RawProvider(ServerSocket server, List<LeadDeletionPortContract.StepBeforeDelete> steps, Script script) {
         this.server = server;
+        this.steps = List.copyOf(steps);
         var acceptor = new Thread(() -> {
             try {
                 while (!server.isClosed()) {
@@ -63,25 +65,31 @@ final class RawProvider implements AutoCloseable {
         acceptor.start();
     }
 
-    static RawProvider start(Script script) throws IOException {
-        return new RawProvider(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), script);
-    }
-
-    static RawProvider start(ServerSocket server, Script script) {
-        return new RawProvider(server, script);
+    /** @param steps the requests an adapter sends before its delete, answered by the provider itself */
+    static RawProvider start(List<LeadDeletionPortContract.StepBeforeDelete> steps, Script script) throws IOException {
+        return new RawProvider(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), steps, script);
     }
 
     URI baseUrl(String scheme, String root) {
         return URI.create(scheme + "://127.0.0.1:" + server.getLocalPort() + root);
     }
 
-    /** The request lines read on each connection, one list per accepted connection. */
+    /**
+     * The request lines read on each connection, one list per accepted connection that carried a
+     * request other than a step before the delete.
+     */
     List<List<String>> requestsPerConnection() {
-        return List.copyOf(requests);
+        return requests.stream().filter(lines -> !lines.isEmpty()).map(List::copyOf).toList();
     }
 
-    /** Reads one request (line and headers; the contract's requests have no body); null at end of stream. */
-    String readRequest(int connection, InputStream in) throws IOException {
+    /**
+     * Reads one request on {@code socket} (line, headers and a {@code Content-Length} body) and returns
+     * its request line; null at end of stream. A request that is one of the steps an adapter takes
+     * before its delete is answered here (with {@code Connection: close}, so the delete comes on a
+     * connection of its own), not recorded, and ends the connection: null.
+     */
+    String readRequest(int connection, Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
         var head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
@@ -92,7 +100,22 @@ final class RawProvider implements AutoCloseable {
             head.write(b);
             matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
         }
-        String requestLine = head.toString(StandardCharsets.ISO_8859_1).split("\r\n", 2)[0];
+        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+        int length = 0;
+        for (String line : lines) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring("content-length:".length()).trim());
+            }
+        }
+        String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        String requestLine = lines[0];
+        for (LeadDeletionPortContract.StepBeforeDelete step : steps) {
+            if (step.matches(requestLine, body)) {
+                answer(socket.getOutputStream(), "HTTP/1.1", step.answer(), "Connection: close");
+                socket.close();
+                return null;
+            }
+        }
         requests.get(connection).add(requestLine);
         return requestLine;
     }
