@@ -35,7 +35,7 @@ record Dynamics365SalesAccountContext(String orgUrl) {
                     throw new InvalidAccountException("context." + key, "context." + key + " is not accepted:"
                             + " dynamics_365_sales accounts take only context.org_url (the tenant is in the credentials)");
                 });
-        String orgUrl = account.context().get("org_url");
+        String orgUrl = account.contextString("org_url").orElse(null);
         if (orgUrl == null) {
             if (account.baseUrl().isEmpty()) {
                 throw new InvalidAccountException("context.org_url", "context.org_url is required (unless base_url is"

@@ -5,7 +5,6 @@ import dev.unifiedcrm.domain.spi.InvalidAccountException;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -36,23 +35,22 @@ record SalesforceAccountContext(String instanceUrl, String apiVersion, String lo
      * @throws InvalidAccountException naming the first offending {@code context.*} key and what it accepts
      */
     static SalesforceAccountContext of(IntegratedAccount account, boolean jwtBearer) {
-        Map<String, String> context = account.context();
-        context.keySet().stream().filter(key -> !KEYS.contains(key)).sorted().findFirst().ifPresent(key -> {
+        account.context().keySet().stream().filter(key -> !KEYS.contains(key)).sorted().findFirst().ifPresent(key -> {
             throw new InvalidAccountException("context." + key, "context." + key
                     + " is not accepted: salesforce accounts take context.instance_url, context.api_version and,"
                     + " with the JWT-bearer credentials, context.login_url");
         });
-        String instanceUrl = context.get("instance_url");
+        String instanceUrl = account.contextString("instance_url").orElse(null);
         if (instanceUrl == null && account.baseUrl().isEmpty()) {
             throw new InvalidAccountException("context.instance_url", "context.instance_url is required (unless"
                     + " base_url is given): the org's My Domain URL, for example https://acme.my.salesforce.com");
         }
-        String apiVersion = context.getOrDefault("api_version", DEFAULT_API_VERSION);
+        String apiVersion = account.contextString("api_version").orElse(DEFAULT_API_VERSION);
         if (!API_VERSION.matcher(apiVersion).matches()) {
             throw new InvalidAccountException("context.api_version", "context.api_version must be a REST API version"
                     + " such as \"64.0\" (two or three digits, then .0)");
         }
-        String loginUrl = context.get("login_url");
+        String loginUrl = account.contextString("login_url").orElse(null);
         if (loginUrl != null && !jwtBearer) {
             throw new InvalidAccountException("context.login_url", "context.login_url is accepted only with the"
                     + " JWT-bearer credentials (client_id, username, private_key)");
