@@ -23,6 +23,10 @@ ZO_LEAD = "7328395000000691001"
 HS = "3d6f0a8e-2b1c-4e7f-9a5d-8c4b2e1f0a77"
 PD = "5b2c9e14-7a3d-4f6b-8c1e-0d9a8b7c6e5f"
 PD_LEAD = "adf21080-0e10-11eb-879b-05d71fb426ec"
+SF = "3c1d9e7a-5b2f-4a86-9c0e-7d4f1a2b3c45"
+SF_LEAD = "00QHs00000Lk3pRMAR"
+D365 = "7e2b4c6d-8f10-4a2b-9c3d-5e6f7a8b9c01"
+D365_LEAD = "3f9c2a17-8b4e-4d21-9a6c-5e7f0b1d2c34"
 
 received = []          # (method, raw path, headers)
 bodies = []            # the request bodies, in the same order
@@ -88,6 +92,10 @@ cfg = {
      "credentials": {"access_token": "hs-secret-token"}, "rate_limit": {"requests_per_second": 0}},
     {"id": PD, "integration": "pipedrive", "base_url": base + "/pd/api/v1", "context": {"company_domain": "acme"},
      "credentials": {"api_token": "pd-secret-token"}, "rate_limit": {"requests_per_second": 0}},
+    {"id": SF, "integration": "salesforce", "base_url": base + "/sf/services/data/v64.0",
+     "credentials": {"access_token": "sf-secret-token"}},
+    {"id": D365, "integration": "dynamics_365_sales", "base_url": base + "/d365/api/data/v9.2",
+     "credentials": {"access_token": "d365-secret-token"}, "rate_limit": {"requests_per_second": 0}},
   ]}
 tmp = tempfile.mkdtemp()
 cfgfile = os.path.join(tmp, "config.json"); json.dump(cfg, open(cfgfile, "w"))
@@ -439,6 +447,48 @@ st, hd, body = req("DELETE", L + PD_LEAD + "?integrated_account_id=" + PD + "&re
 check("pd rdl", st == 200 and [r[0] for r in received] == ["GET", "DELETE"] and b.get("status") == "archived" and b.get("owner") == {"id": "13540546"}
       and b.get("contact") == {"id": "1092"} and "account" not in b and b.get("lead_source") == "API" and b.get("created_at") == "2026-03-05T10:45:21Z"
       and b'"d4de1c1518b4531717c676029a45911c340390a6":12500.75' in body, (st, body[:500]))
+# salesforce: 204 without id, Sforce-Limit-Info normalised, errors as arrays, the daily limit a 403
+received.clear()
+SF_PATH = "/sf/services/data/v64.0/sobjects/Lead/"
+script[("DELETE", SF_PATH + SF_LEAD)] = (204, {"Sforce-Limit-Info": "api-usage=18/15000"}, b"")
+st, hd, body = req("DELETE", L + SF_LEAD + "?integrated_account_id=" + SF)
+check("sf 200", st == 200 and j(body) == {"id": SF_LEAD}, (st, body))
+check("sf ratelimit", hd.get("ratelimit-limit") == "15000" and hd.get("ratelimit-remaining") == "14982" and "sforce-limit-info" not in hd, hd)
+m, p, h = received[-1]
+check("sf request", m == "DELETE" and p == SF_PATH + SF_LEAD and h.get("Authorization") == "Bearer sf-secret-token", (m, p, h.get("Authorization")))
+script[("DELETE", SF_PATH + "00Qhs00000lk3pr")] = (204, {}, b"")
+st, hd, body = req("DELETE", L + "00Qhs00000lk3pr?integrated_account_id=" + SF)
+check("sf 15-char id kept", st == 200 and j(body) == {"id": "00Qhs00000lk3pr"} and received[-1][1] == SF_PATH + "00Qhs00000lk3pr", (st, body, received[-1][1]))
+n = len(received)
+st, hd, body = req("DELETE", L + "003Hs00000Mn2XeIAJ?integrated_account_id=" + SF); is_error("sf bad id", st, hd, body, 400)
+check("sf bad id no call", len(received) == n, received[n:])
+script[("DELETE", SF_PATH + SF_LEAD)] = (403, {"Content-Type": "application/json"}, b'[{"message":"TotalRequests Limit exceeded.","errorCode":"REQUEST_LIMIT_EXCEEDED"}]')
+n = len(received)
+st, hd, body = req("DELETE", L + SF_LEAD + "?integrated_account_id=" + SF); b = is_error("sf 403 limit", st, hd, body, 403, remote=True)
+check("sf 403 msg", (b or {}).get("message") == "TotalRequests Limit exceeded.", body)
+check("sf 403 not retried", len(received) == n + 1, received[n:])
+script[("DELETE", SF_PATH + SF_LEAD)] = (404, {"Content-Type": "application/json"}, b'[{"message":"entity is deleted","errorCode":"ENTITY_IS_DELETED","fields":[]}]')
+st, hd, body = req("DELETE", L + SF_LEAD + "?integrated_account_id=" + SF); b = is_error("sf 404", st, hd, body, 404, remote=True)
+check("sf 404 raw_response array", (b or {}).get("raw_response") == [{"message": "entity is deleted", "errorCode": "ENTITY_IS_DELETED", "fields": []}], body)
+script[("DELETE", SF_PATH + SF_LEAD)] = (302, {"Location": "https://acme.lightning.force.com/"}, b"")
+st, hd, body = req("DELETE", L + SF_LEAD + "?integrated_account_id=" + SF); b = is_error("sf redirect", st, hd, body, 502, remote=True)
+check("sf redirect names instance_url", "instance_url" in (b or {}).get("message", ""), body)
+# dynamics 365 sales: lower-case unquoted GUID key, OData headers, {"error":{...}} without innererror
+received.clear()
+D365_PATH = "/d365/api/data/v9.2/leads(" + D365_LEAD + ")"
+script[("DELETE", D365_PATH)] = (204, {}, b"")
+st, hd, body = req("DELETE", L + D365_LEAD.upper() + "?integrated_account_id=" + D365)
+check("d365 200", st == 200 and j(body) == {"id": D365_LEAD}, (st, body))
+m, p, h = received[-1]
+check("d365 request", m == "DELETE" and p == D365_PATH and h.get("Authorization") == "Bearer d365-secret-token"
+      and h.get("OData-MaxVersion") == "4.0" and h.get("OData-Version") == "4.0", (m, p, h))
+script[("DELETE", D365_PATH)] = (400, {"Content-Type": "application/json"}, b'{"error":{"code":"0x80040265","message":"This lead is linked to an active quote and cannot be deleted.","innererror":{"stacktrace":"at Microsoft.Crm"}}}')
+st, hd, body = req("DELETE", L + D365_LEAD + "?integrated_account_id=" + D365); b = is_error("d365 400", st, hd, body, 400, remote=True)
+check("d365 msg", (b or {}).get("message") == "This lead is linked to an active quote and cannot be deleted.", body)
+check("d365 innererror removed", (b or {}).get("raw_response") == {"error": {"code": "0x80040265", "message": "This lead is linked to an active quote and cannot be deleted."}}, body)
+script[("DELETE", D365_PATH)] = (401, {}, b"")
+st, hd, body = req("DELETE", L + D365_LEAD + "?integrated_account_id=" + D365); b = is_error("d365 401", st, hd, body, 401, remote=True)
+check("d365 401 no www-authenticate", "www-authenticate" not in hd, hd)
 # return_deleted_lead
 received.clear()
 script[("GET", "/zs/v2/leads/8")] = (200, {"Content-Type": "application/json"}, json.dumps({"data": {"id": 8, "owner_id": 2, "first_name": "Mark", "last_name": "Johnson", "status": "New", "source_id": 10, "title": "CEO", "email": "m@x.example", "address": {"line1": "2726 Smith Street", "city": "Hyannis", "postal_code": "02601", "state": "MA", "country": "US"}, "custom_fields": {"known_via": "Tom", "n": 1.10}, "created_at": "2014-08-27T16:32:56Z", "updated_at": "2014-08-28T09:10:11Z"}, "meta": {"type": "lead"}}).replace('"n": 1.1', '"n": 1.10').encode())
@@ -556,7 +606,7 @@ fin = [l for l in lines if l.get("phase") == "finished"]
 check("audit finished shape", fin and set(fin[0].keys()) == {"time", "request_id", "integrated_account_id", "integration", "lead_id", "phase", "outcome", "provider_status", "duration_ms"}, fin[:1])
 raw_audit = open(AUDIT).read()
 SECRETS = ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "mon-secret-token", "ns-secret-key", "zo-secret-token",
-           "hs-secret-token", "pd-secret-token", TOKEN]
+           "hs-secret-token", "pd-secret-token", "sf-secret-token", "d365-secret-token", TOKEN]
 for s in SECRETS:
     check("no secret in audit " + s, s not in raw_audit, "")
 # secrets never in output
@@ -575,7 +625,7 @@ def start_bad(c, extra_env=None):
     r = subprocess.run(["java", "-jar", JAR, "--config", f, "--port", "0"], env=dict(env, **(extra_env or {})), capture_output=True, text=True, timeout=30)
     return r
 for name, mutate in [("unknown key", lambda c: c.update({"extra": 1})),
-                     ("unknown integration", lambda c: c["accounts"][0].update({"integration": "hubspot"})),
+                     ("unknown integration", lambda c: c["accounts"][0].update({"integration": "acme_crm"})),
                      ("bad pod", lambda c: c["accounts"][0]["context"].update({"pod": "NA 1"})),
                      ("bad monday columns", lambda c: c["accounts"][5]["context"].update({"columns": {"owner": "no such!"}})),
                      ("monday board id not a string", lambda c: c["accounts"][5]["context"].update({"board_id": 2001047343})),

@@ -40,7 +40,7 @@ class ProviderSimulatorsTest {
 
             assertThat(accounts).extracting(DemoAccount::integration)
                     .containsExactly("insightly", "pipeliner", "zendesk_sell", "nutshell", "monday_crm", "zoho_crm", "hubspot",
-                            "pipedrive");
+                            "pipedrive", "salesforce", "dynamics_365_sales");
             assertThat(accounts).allSatisfy(account -> {
                 assertThat(account.accountId()).matches(LOWER_CASE_UUID);
                 assertThat(account.baseUrl().getScheme()).isEqualTo("http");
@@ -101,6 +101,18 @@ class ProviderSimulatorsTest {
             assertThat(pipedrive.context()).isEqualTo(Map.of("company_domain", "sandbox"));
             assertThat(pipedrive.credentials()).containsOnlyKeys("api_token");
             assertThat(pipedrive.seededLeadIds()).first().isEqualTo("adf21080-0e10-11eb-879b-05d71fb426ec");
+
+            DemoAccount salesforce = accounts.get(8);
+            assertThat(salesforce.baseUrl().getPath()).isEqualTo("/salesforce/services/data/v64.0");
+            assertThat(salesforce.context()).isEmpty();
+            assertThat(salesforce.credentials()).containsOnlyKeys("access_token");
+            assertThat(salesforce.seededLeadIds()).first().isEqualTo("00QHs00000Lk3pRMAR");
+
+            DemoAccount dynamics = accounts.get(9);
+            assertThat(dynamics.baseUrl().getPath()).isEqualTo("/dynamics_365_sales/api/data/v9.2");
+            assertThat(dynamics.context()).isEmpty();
+            assertThat(dynamics.credentials()).containsOnlyKeys("access_token");
+            assertThat(dynamics.seededLeadIds()).first().isEqualTo("3f9c2a17-8b4e-4d21-9a6c-5e7f0b1d2c34");
         }
     }
 
@@ -146,6 +158,16 @@ class ProviderSimulatorsTest {
             for (String id : accounts.get(7).seededLeadIds()) {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(7), "/leads/", id), pipedrive).statusCode())
                         .as("pipedrive lead %s", id).isEqualTo(200);
+            }
+            String[] salesforce = {"Authorization", "Bearer " + accounts.get(8).credentials().get("access_token")};
+            for (String id : accounts.get(8).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(8), "/sobjects/Lead/", id), salesforce).statusCode())
+                        .as("salesforce lead %s", id).isEqualTo(200);
+            }
+            String[] dynamics = {"Authorization", "Bearer " + accounts.get(9).credentials().get("access_token")};
+            for (String id : accounts.get(9).seededLeadIds()) {
+                assertThat(send("GET", URI.create(accounts.get(9).baseUrl() + "/leads(" + id + ")"), dynamics).statusCode())
+                        .as("dynamics_365_sales lead %s", id).isEqualTo(200);
             }
         }
     }
@@ -197,7 +219,7 @@ class ProviderSimulatorsTest {
         try (ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1")) {
             URI root = simulators.demoAccounts().get(0).baseUrl().resolve("/");
 
-            HttpResponse<String> response = send("GET", root.resolve("/salesforce/leads/1"));
+            HttpResponse<String> response = send("GET", root.resolve("/hubspot/leads/1"));
 
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(SandboxHttp.json(response).get("message").asText()).contains("/insightly");

@@ -53,21 +53,9 @@ final class SandboxHttp {
         }
     }
 
+    /** A POST with a body, as OAuth clients send token requests. */
     static HttpResponse<String> post(URI uri, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return sendBody("POST", uri, body, headers);
     }
 
     /** An access token from the demo account's OAuth token endpoint (refresh grant, client by Basic). */
