@@ -163,15 +163,15 @@ final class Dynamics365SalesSimulator implements ProviderSimulator {
             return entraError(400, "invalid_request", 90002, "AADSTS90002: Tenant '"
                     + request.rawPath().split("/")[1] + "' not found.");
         }
-        if (!FormBody.isForm(request.header("Content-Type"))) {
+        if (!FormFields.isForm(request.header("Content-Type"))) {
             return entraError(400, "invalid_request", 900144,
                     "AADSTS900144: The request body must contain the following parameter: 'grant_type'.");
         }
-        Optional<Map<String, String>> form = FormBody.parse(request.body());
-        if (form.isEmpty()) {
+        Map<String, List<String>> form = FormFields.parse(request.bodyText());
+        if (FormFields.hasRepeats(form)) {
             return entraError(400, "invalid_request", 90014, "AADSTS90014: The request body is malformed.");
         }
-        Map<String, String> fields = form.get();
+        Map<String, String> fields = FormFields.firstValues(form);
         if (!"client_credentials".equals(fields.get("grant_type"))) {
             return entraError(400, "unsupported_grant_type", 70003,
                     "AADSTS70003: The app requested an unsupported grant type.");

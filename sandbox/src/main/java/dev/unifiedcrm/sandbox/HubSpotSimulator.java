@@ -2,7 +2,6 @@ package dev.unifiedcrm.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -198,7 +197,7 @@ final class HubSpotSimulator implements ProviderSimulator {
             return oauthError(400, "invalid_request", "the body must be application/x-www-form-urlencoded",
                     "BAD_REQUEST");
         }
-        Map<String, List<String>> form = FormFields.parse(new String(request.body(), StandardCharsets.UTF_8));
+        Map<String, List<String>> form = FormFields.parse(request.bodyText());
         if (!"refresh_token".equals(FormFields.single(form, "grant_type"))) {
             return oauthError(400, "unsupported_grant_type", "grant_type must be refresh_token", "BAD_GRANT_TYPE");
         }

@@ -1,7 +1,6 @@
 package dev.unifiedcrm.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -223,7 +222,7 @@ final class PipedriveSimulator implements ProviderSimulator {
                 || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return oauthError(400, "invalid_request", "Invalid request: content must be application/x-www-form-urlencoded");
         }
-        Map<String, List<String>> form = FormFields.parse(new String(request.body(), StandardCharsets.UTF_8));
+        Map<String, List<String>> form = FormFields.parse(request.bodyText());
         if (!"refresh_token".equals(FormFields.single(form, "grant_type"))) {
             return oauthError(400, "unsupported_grant_type", "Unsupported grant type: grant_type must be refresh_token");
         }

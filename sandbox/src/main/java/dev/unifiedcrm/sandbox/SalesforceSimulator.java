@@ -158,14 +158,14 @@ final class SalesforceSimulator implements ProviderSimulator {
     }
 
     private Reply token(IncomingRequest request) {
-        if (!FormBody.isForm(request.header("Content-Type"))) {
+        if (!FormFields.isForm(request.header("Content-Type"))) {
             return oauthError("invalid_request", "the request must be application/x-www-form-urlencoded");
         }
-        Optional<Map<String, String>> form = FormBody.parse(request.body());
-        if (form.isEmpty()) {
+        Map<String, List<String>> form = FormFields.parse(request.bodyText());
+        if (FormFields.hasRepeats(form)) {
             return oauthError("invalid_request", "malformed form body");
         }
-        Map<String, String> fields = form.get();
+        Map<String, String> fields = FormFields.firstValues(form);
         if (!"client_credentials".equals(fields.get("grant_type"))) {
             return oauthError("unsupported_grant_type", "grant type not supported");
         }

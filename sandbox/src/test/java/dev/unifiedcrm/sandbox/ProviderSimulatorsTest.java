@@ -219,7 +219,7 @@ class ProviderSimulatorsTest {
         try (ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1")) {
             URI root = simulators.demoAccounts().get(0).baseUrl().resolve("/");
 
-            HttpResponse<String> response = send("GET", root.resolve("/hubspot/leads/1"));
+            HttpResponse<String> response = send("GET", root.resolve("/acme_crm/leads/1"));
 
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(SandboxHttp.json(response).get("message").asText()).contains("/insightly");
