@@ -22,7 +22,7 @@ import java.util.Map;
  *
  * <p>Any 2xx to a delete is success (Salesforce answers 204 without a body) and the deleted id is
  * the path id as sent. Every answer handed on, failures included, carries
- * {@code Sforce-Limit-Info} as the normalised {@code ratelimit-*} headers.
+ * the figures of {@code Sforce-Limit-Info} as its rate limit ({@link ProviderAnswer#rateLimit()}).
  */
 final class SalesforceLeadDeletionAdapter implements LeadDeletionPort, LeadLookupPort {
 
@@ -58,10 +58,10 @@ final class SalesforceLeadDeletionAdapter implements LeadDeletionPort, LeadLooku
 
     private ProviderAnswer exchange(ProviderCall call, String action, ProviderExchange exchange) {
         try {
-            return SalesforceLimitInfo.normalised(http.exchange(call, "the " + action, exchange,
-                    answer -> errors.decode(SalesforceLimitInfo.normalised(answer))));
+            return SalesforceLimitInfo.read(http.exchange(call, "the " + action, exchange,
+                    answer -> errors.decode(SalesforceLimitInfo.read(answer))));
         } catch (ProviderContractBreach breach) {
-            ProviderAnswer answer = SalesforceLimitInfo.normalised(breach.providerAnswer());
+            ProviderAnswer answer = SalesforceLimitInfo.read(breach.providerAnswer());
             if (breach.kind() == ProviderContractBreach.Kind.REDIRECT) {
                 throw SalesforceErrorDecoder.redirect(answer, action);
             }

@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  * no reset, so there is no {@code ratelimit-reset}. Nothing is set when the item is missing,
  * repeated or not two whole numbers.
  *
- * <p>The adapter hands the service answers whose headers already hold these figures in place of
- * {@code Sforce-Limit-Info} ({@link #normalised}): the service passes {@code ratelimit-*} headers on
- * for every CRM, so it needs to know nothing about Salesforce's header.
+ * <p>The adapter hands the service answers that carry these figures as their
+ * {@link ProviderAnswer#rateLimit()} ({@link #read}), the headers left as they came: the service
+ * turns those figures into {@code ratelimit-*} headers as for every CRM, so it needs to know nothing
+ * about Salesforce's header.
  */
 final class SalesforceLimitInfo {
 
@@ -32,27 +33,12 @@ final class SalesforceLimitInfo {
     private SalesforceLimitInfo() {
     }
 
-    /**
-     * The same answer with {@code Sforce-Limit-Info} replaced by {@code ratelimit-limit} and
-     * {@code ratelimit-remaining} (nothing added when it does not map cleanly). An answer without
-     * the header is returned as it is.
-     */
-    static ProviderAnswer normalised(ProviderAnswer answer) {
-        String name = HEADER.toLowerCase(Locale.ROOT);
-        if (!answer.headers().containsKey(name)) {
-            return answer;
-        }
-        var headers = new LinkedHashMap<String, List<String>>();
-        answer.headers().forEach((header, values) -> {
-            if (!header.equals(name)) {
-                headers.put(header, values);
-            }
-        });
-        rateLimitHeaders(answer).forEach((header, value) -> headers.put(header, List.of(value)));
-        return new ProviderAnswer(answer.status(), headers, answer.contentType(), answer.body(), answer.parsedBody());
+    /** The same answer with the figures of its {@code Sforce-Limit-Info} as its rate limit (none when they do not map cleanly). */
+    static ProviderAnswer read(ProviderAnswer answer) {
+        return answer.withRateLimit(rateLimitHeaders(answer));
     }
 
-    /** Ordered lower-case headers to add to the answer; empty when nothing maps cleanly. */
+    /** The figures by their {@code ratelimit-*} names, in order; empty when nothing maps cleanly. */
     static Map<String, String> rateLimitHeaders(ProviderAnswer answer) {
         List<String> values = answer.headers().getOrDefault(HEADER.toLowerCase(Locale.ROOT), List.of());
         String usage = null;
@@ -78,8 +64,8 @@ final class SalesforceLimitInfo {
         var used = new BigInteger(numbers.group(1));
         var limit = new BigInteger(numbers.group(2));
         var headers = new LinkedHashMap<String, String>();
-        headers.put("ratelimit-limit", limit.toString());
-        headers.put("ratelimit-remaining", limit.subtract(used).max(BigInteger.ZERO).toString());
+        headers.put(ProviderAnswer.RATE_LIMIT_LIMIT, limit.toString());
+        headers.put(ProviderAnswer.RATE_LIMIT_REMAINING, limit.subtract(used).max(BigInteger.ZERO).toString());
         return headers;
     }
 }

@@ -39,6 +39,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 class SalesforceLeadDeletionAdapterTest extends LeadDeletionPortContract {
 
@@ -156,27 +157,26 @@ class SalesforceLeadDeletionAdapterTest extends LeadDeletionPortContract {
     // ---- Sforce-Limit-Info ----
 
     @Test
-    void theDailyAllocationBecomesTheNormalisedRateLimitHeadersOnASuccess() {
+    void theDailyAllocationBecomesTheAnswersRateLimitOnASuccess() {
         provider.stubFor(delete(urlPathEqualTo(fullLeadPath())).willReturn(aResponse().withStatus(204)
                 .withHeader("Sforce-Limit-Info", "api-usage=18/15000, per-app-api-usage=3/5000(appName=unified)")));
 
         DeletedLead deleted = adapter.deletion().delete(call());
 
-        assertThat(deleted.answer().header("ratelimit-limit")).contains("15000");
-        assertThat(deleted.answer().header("ratelimit-remaining")).contains("14982");
-        assertThat(deleted.answer().header("ratelimit-reset")).isEmpty();
-        assertThat(deleted.answer().header("sforce-limit-info")).isEmpty();
+        assertThat(deleted.answer().rateLimit()).containsExactly(
+                entry("ratelimit-limit", "15000"), entry("ratelimit-remaining", "14982"));
+        assertThat(deleted.answer().header("sforce-limit-info")).contains("api-usage=18/15000, per-app-api-usage=3/5000(appName=unified)");
     }
 
     @Test
-    void theDailyAllocationIsNormalisedOnErrorsToo() {
+    void theDailyAllocationIsReadOnErrorsToo() {
         provider.stubFor(delete(urlPathEqualTo(fullLeadPath())).willReturn(salesforceError(404, "NOT_FOUND",
                 "The requested resource does not exist").withHeader("Sforce-Limit-Info", "api-usage=15001/15000")));
 
         ProviderRejection rejection = catchThrowableOfType(ProviderRejection.class, () -> adapter.deletion().delete(call()));
 
-        assertThat(rejection.providerAnswer().header("ratelimit-limit")).contains("15000");
-        assertThat(rejection.providerAnswer().header("ratelimit-remaining")).contains("0");
+        assertThat(rejection.providerAnswer().rateLimit()).containsExactly(
+                entry("ratelimit-limit", "15000"), entry("ratelimit-remaining", "0"));
     }
 
     @Test
@@ -186,8 +186,7 @@ class SalesforceLeadDeletionAdapterTest extends LeadDeletionPortContract {
 
         DeletedLead deleted = adapter.deletion().delete(call());
 
-        assertThat(deleted.answer().header("ratelimit-limit")).isEmpty();
-        assertThat(deleted.answer().header("ratelimit-remaining")).isEmpty();
+        assertThat(deleted.answer().rateLimit()).isEmpty();
     }
 
     // ---- the failure table ----
@@ -282,7 +281,7 @@ class SalesforceLeadDeletionAdapterTest extends LeadDeletionPortContract {
         assertThat(breach.kind()).isEqualTo(ProviderContractBreach.Kind.REDIRECT);
         assertThat(breach.status()).isEqualTo(status);
         assertThat(breach.getMessage()).contains("instance_url", "My Domain");
-        assertThat(breach.providerAnswer().header("ratelimit-remaining")).contains("14999");
+        assertThat(breach.providerAnswer().rateLimit()).containsEntry("ratelimit-remaining", "14999");
         assertThat(provider.getAllServeEvents()).hasSize(1);
     }
 
@@ -317,7 +316,7 @@ class SalesforceLeadDeletionAdapterTest extends LeadDeletionPortContract {
         assertThat(fetched.lead().lastName()).isEqualTo("Doe");
         assertThat(fetched.lead().createdAt()).isEqualTo(Instant.parse("2024-03-05T10:45:21Z"));
         assertThat(fetched.lead().customFields()).containsEntry("Product_Interest__c", "Packaging line");
-        assertThat(fetched.answer().header("ratelimit-remaining")).contains("14998");
+        assertThat(fetched.answer().rateLimit()).containsEntry("ratelimit-remaining", "14998");
     }
 
     @ParameterizedTest

@@ -13,28 +13,24 @@ import static org.assertj.core.api.Assertions.entry;
 class SalesforceLimitInfoTest {
 
     @Test
-    void theNormalisedAnswerCarriesTheFiguresInPlaceOfTheHeaderAndKeepsEverythingElse() {
+    void theAnswerCarriesTheFiguresAsItsRateLimitAndKeepsItsHeadersAsTheyCame() {
         var answer = Answers.json(400, "[{\"errorCode\":\"ENTITY_IS_LOCKED\",\"message\":\"locked\"}]",
                 "Sforce-Limit-Info", "api-usage=18/15000", "Date", "Mon, 07 Dec 2026 00:00:00 GMT");
 
-        var normalised = SalesforceLimitInfo.normalised(answer);
+        var read = SalesforceLimitInfo.read(answer);
 
-        assertThat(normalised.headers()).containsOnlyKeys("content-type", "date", "ratelimit-limit", "ratelimit-remaining");
-        assertThat(normalised.header("ratelimit-limit")).contains("15000");
-        assertThat(normalised.header("ratelimit-remaining")).contains("14982");
-        assertThat(normalised.status()).isEqualTo(400);
-        assertThat(normalised.body()).isEqualTo(answer.body());
-        assertThat(normalised.parsedBody()).isEqualTo(answer.parsedBody());
-        assertThat(normalised.contentType()).isEqualTo(answer.contentType());
+        assertThat(read.rateLimit()).containsExactly(entry("ratelimit-limit", "15000"), entry("ratelimit-remaining", "14982"));
+        assertThat(read.headers()).isEqualTo(answer.headers());
+        assertThat(read.status()).isEqualTo(400);
+        assertThat(read.body()).isEqualTo(answer.body());
+        assertThat(read.parsedBody()).isEqualTo(answer.parsedBody());
+        assertThat(read.contentType()).isEqualTo(answer.contentType());
     }
 
     @Test
-    void aMalformedHeaderIsDroppedWithoutFiguresAndAnAnswerWithoutItIsUnchanged() {
-        var malformed = SalesforceLimitInfo.normalised(Answers.empty(204, "Sforce-Limit-Info", "api-usage=lots"));
-        assertThat(malformed.headers()).isEmpty();
-
-        var without = Answers.empty(204, "X-Other", "1");
-        assertThat(SalesforceLimitInfo.normalised(without)).isSameAs(without);
+    void aMalformedHeaderOrNoneGivesNoRateLimit() {
+        assertThat(SalesforceLimitInfo.read(Answers.empty(204, "Sforce-Limit-Info", "api-usage=lots")).rateLimit()).isEmpty();
+        assertThat(SalesforceLimitInfo.read(Answers.empty(204, "X-Other", "1")).rateLimit()).isEmpty();
     }
 
     @Test
