@@ -20,6 +20,13 @@ MON_BOARD = "2001047343"
 NS = "7e2b9c14-0a5d-4f63-b8e1-3c6d9f0a2b47"
 ZO = "c3d9a4e1-5b6f-4a7c-8d2e-1f0a9b8c7d61"
 ZO_LEAD = "7328395000000691001"
+HS = "3d6f0a8e-2b1c-4e7f-9a5d-8c4b2e1f0a77"
+PD = "5b2c9e14-7a3d-4f6b-8c1e-0d9a8b7c6e5f"
+PD_LEAD = "adf21080-0e10-11eb-879b-05d71fb426ec"
+SF = "3c1d9e7a-5b2f-4a86-9c0e-7d4f1a2b3c45"
+SF_LEAD = "00QHs00000Lk3pRMAR"
+D365 = "7e2b4c6d-8f10-4a2b-9c3d-5e6f7a8b9c01"
+D365_LEAD = "3f9c2a17-8b4e-4d21-9a6c-5e7f0b1d2c34"
 
 received = []          # (method, raw path, headers)
 bodies = []            # the request bodies, in the same order
@@ -81,6 +88,14 @@ cfg = {
      "credentials": {"username": "ops@acme.example", "api_key": "${env:BB_NS_KEY}"}},
     {"id": ZO, "integration": "zoho_crm", "context": {"data_center": "eu"}, "base_url": base + "/zo/crm/v8",
      "credentials": {"access_token": "zo-secret-token"}, "rate_limit": {"requests_per_second": 0}},
+    {"id": HS, "integration": "hubspot", "base_url": base + "/hs", "context": {"custom_properties": "budget_eur"},
+     "credentials": {"access_token": "hs-secret-token"}, "rate_limit": {"requests_per_second": 0}},
+    {"id": PD, "integration": "pipedrive", "base_url": base + "/pd/api/v1", "context": {"company_domain": "acme"},
+     "credentials": {"api_token": "pd-secret-token"}, "rate_limit": {"requests_per_second": 0}},
+    {"id": SF, "integration": "salesforce", "base_url": base + "/sf/services/data/v64.0",
+     "credentials": {"access_token": "sf-secret-token"}},
+    {"id": D365, "integration": "dynamics_365_sales", "base_url": base + "/d365/api/data/v9.2",
+     "credentials": {"access_token": "d365-secret-token"}, "rate_limit": {"requests_per_second": 0}},
   ]}
 tmp = tempfile.mkdtemp()
 cfgfile = os.path.join(tmp, "config.json"); json.dump(cfg, open(cfgfile, "w"))
@@ -362,6 +377,118 @@ st, hd, body = req("DELETE", L + ZO_LEAD + "?integrated_account_id=" + ZO + "&re
 b = j(body) or {}
 check("zo rdl", st == 200 and b.get("id") == ZO_LEAD and b.get("owner") == {"id": "7328395000000605001"} and b.get("title") == "CTO", (st, body[:300]))
 check("zo rdl utc", b.get("created_at") == "2024-03-05T10:45:21Z" and b.get("custom_fields") == {"Budget": 50000}, body[:400])
+# hubspot
+HS_LEAD = "/hs/crm/objects/2026-03/leads/38475629104"
+received.clear()
+script[("DELETE", HS_LEAD)] = (204, {"X-HubSpot-RateLimit-Max": "100", "X-HubSpot-RateLimit-Remaining": "99"}, b"")
+st, hd, body = req("DELETE", L + "38475629104?integrated_account_id=" + HS)
+check("hs 200", st == 200 and j(body) == {"id": "38475629104"} and hd.get("x-delete-outcome") == "deleted", (st, body))
+check("hs request", received[-1][:2] == ("DELETE", HS_LEAD) and received[-1][2].get("Authorization") == "Bearer hs-secret-token"
+      and received[-1][2].get("Accept") == "application/json", received[-1])
+check("hs rate headers", hd.get("ratelimit-limit") == "100" and hd.get("ratelimit-remaining") == "99", hd)
+received.clear()
+st, hd, body = req("DELETE", L + "3847x?integrated_account_id=" + HS); is_error("hs bad id", st, hd, body, 400)
+check("hs bad id not sent", received == [], received)
+script[("DELETE", HS_LEAD)] = (429, {"Content-Type": "application/json", "Retry-After": "1", "X-HubSpot-RateLimit-Daily-Remaining": "0"},
+                               json.dumps({"status": "error", "message": "You have reached your daily limit.", "errorType": "RATE_LIMIT", "policyName": "DAILY"}).encode())
+st, hd, body = req("DELETE", L + "38475629104?integrated_account_id=" + HS); b = is_error("hs daily 429", st, hd, body, 429, remote=True)
+check("hs daily 429 not retried", len(received) == 1 and (b or {}).get("message") == "You have reached your daily limit.", (len(received), body))
+received.clear()
+script[("GET", HS_LEAD)] = (404, {"Content-Type": "application/json"}, b'{"status":"error","message":"resource not found","correlationId":"c1"}')
+st, hd, body = req("DELETE", L + "38475629104?integrated_account_id=" + HS + "&return_deleted_lead=true"); is_error("hs fetch 404", st, hd, body, 404, remote=True)
+check("hs fetch only", [r[0] for r in received] == ["GET"], [r[:2] for r in received])
+q = urllib.parse.parse_qsl(received[-1][1].partition("?")[2])
+check("hs fetch query", [k for k, _ in q] == ["properties", "associations", "archived"] and q[0][1].endswith(",hs_object_id,budget_eur")
+      and q[1][1] == "contacts,companies" and q[2][1] == "false", received[-1][1])
+received.clear()
+script[("GET", HS_LEAD)] = (200, {"Content-Type": "application/json"}, json.dumps({"id": "38475629104", "properties": {
+    "hs_lead_name": "Acme", "hubspot_owner_id": "75123456", "hs_pipeline_stage": "attempting-stage-id", "budget_eur": "50000",
+    "hs_associated_contact_email": "jane.doe@acme.example", "hs_last_activity_date": "1772871000000"},
+    "createdAt": "2026-03-05T10:45:21.004Z", "associations": {"contacts": {"results": [{"id": "75388", "type": "lead_to_contact"},
+    {"id": "75301", "type": "lead_to_primary_contact"}]}}}).encode())
+script[("DELETE", HS_LEAD)] = (204, {}, b"")
+st, hd, body = req("DELETE", L + "38475629104?integrated_account_id=" + HS + "&return_deleted_lead=true"); b = j(body) or {}
+check("hs rdl", st == 200 and [r[0] for r in received] == ["GET", "DELETE"] and b.get("title") == "Acme" and b.get("owner") == {"id": "75123456"}
+      and b.get("status") == "attempting-stage-id" and b.get("contact") == {"id": "75301"} and b.get("custom_fields") == {"budget_eur": "50000"}
+      and b.get("email_addresses") == [{"email": "jane.doe@acme.example", "type": "primary"}]
+      and b.get("last_activity_at") == "2026-03-07T08:10:00Z" and b.get("created_at") == "2026-03-05T10:45:21.004Z", (st, body[:500]))
+# pipedrive
+PD_PATH = "/pd/api/v1/leads/" + PD_LEAD
+received.clear()
+pd_ok = json.dumps({"success": True, "data": {"id": PD_LEAD}}).encode()
+script[("DELETE", PD_PATH)] = (200, {"Content-Type": "application/json", "x-ratelimit-limit": "20", "x-ratelimit-remaining": "19", "x-ratelimit-reset": "2"}, pd_ok)
+st, hd, body = req("DELETE", L + PD_LEAD.upper() + "?integrated_account_id=" + PD)
+check("pd 200", st == 200 and j(body) == {"id": PD_LEAD, "remote_data": {"success": True, "data": {"id": PD_LEAD}}} and hd.get("x-delete-outcome") == "deleted", (st, body))
+check("pd request", received[-1][1] == PD_PATH and received[-1][2].get("x-api-token") == "pd-secret-token"
+      and "Authorization" not in received[-1][2] and "api_token" not in received[-1][1], received[-1])
+check("pd rate headers", hd.get("ratelimit-limit") == "20" and hd.get("ratelimit-remaining") == "19" and hd.get("ratelimit-reset") == "2", hd)
+script[("DELETE", PD_PATH)] = (200, {"Content-Type": "application/json"}, b'{"success":false,"error":"Permission denied","errorCode":403}')
+st, hd, body = req("DELETE", L + PD_LEAD + "?integrated_account_id=" + PD); b = is_error("pd 403 in 200", st, hd, body, 403, remote=True)
+check("pd 403 in 200 body", (b or {}).get("message") == "Permission denied" and (b or {}).get("raw_response", {}).get("errorCode") == 403 and "x-delete-outcome" not in hd, body)
+st, hd, body = req("DELETE", L + PD_LEAD + "?integrated_account_id=" + PD + "&truto_response_format=raw")
+check("pd raw 403 in 200 passthrough", st == 200 and body == b'{"success":false,"error":"Permission denied","errorCode":403}' and "x-delete-outcome" not in hd, (st, body, hd))
+received.clear()
+script[("DELETE", PD_PATH)] = (200, {"Content-Type": "application/json"}, b'{"success":false,"error":"Internal","errorCode":503}')
+st, hd, body = req("DELETE", L + PD_LEAD + "?integrated_account_id=" + PD); b = is_error("pd 503 in 200", st, hd, body, 502, remote=True)
+check("pd 503 in 200 remote status, not retried", (b or {}).get("remote_status_code") == 503 and len(received) == 1, (body, len(received)))
+script[("DELETE", PD_PATH)] = (200, {"Content-Type": "application/json"}, b'{"success":false,"error":"Unknown failure"}')
+st, hd, body = req("DELETE", L + PD_LEAD + "?integrated_account_id=" + PD); b = is_error("pd breach", st, hd, body, 502, remote=True)
+check("pd breach remote status", (b or {}).get("remote_status_code") == 200, body)
+received.clear()
+script[("DELETE", PD_PATH)] = (429, {"Content-Type": "application/json", "Retry-After": "1", "x-daily-ratelimit-token-remaining": "0"}, b'{"success":false,"error":"Too many requests"}')
+st, hd, body = req("DELETE", L + PD_LEAD + "?integrated_account_id=" + PD); is_error("pd daily 429", st, hd, body, 429, remote=True)
+check("pd daily 429 not retried", len(received) == 1, len(received))
+received.clear()
+script[("GET", PD_PATH)] = (200, {"Content-Type": "application/json"}, json.dumps({"success": True, "data": {"id": PD_LEAD, "title": "Acme", "owner_id": 13540546,
+    "person_id": 1092, "organization_id": None, "source_name": "API", "is_archived": True, "add_time": "2026-03-05 10:45:21",
+    "d4de1c1518b4531717c676029a45911c340390a6": 12500.75}}).encode())
+script[("DELETE", PD_PATH)] = (200, {"Content-Type": "application/json"}, pd_ok)
+st, hd, body = req("DELETE", L + PD_LEAD + "?integrated_account_id=" + PD + "&return_deleted_lead=true"); b = j(body) or {}
+check("pd rdl", st == 200 and [r[0] for r in received] == ["GET", "DELETE"] and b.get("status") == "archived" and b.get("owner") == {"id": "13540546"}
+      and b.get("contact") == {"id": "1092"} and "account" not in b and b.get("lead_source") == "API" and b.get("created_at") == "2026-03-05T10:45:21Z"
+      and b'"d4de1c1518b4531717c676029a45911c340390a6":12500.75' in body, (st, body[:500]))
+# salesforce: 204 without id, Sforce-Limit-Info normalised, errors as arrays, the daily limit a 403
+received.clear()
+SF_PATH = "/sf/services/data/v64.0/sobjects/Lead/"
+script[("DELETE", SF_PATH + SF_LEAD)] = (204, {"Sforce-Limit-Info": "api-usage=18/15000"}, b"")
+st, hd, body = req("DELETE", L + SF_LEAD + "?integrated_account_id=" + SF)
+check("sf 200", st == 200 and j(body) == {"id": SF_LEAD}, (st, body))
+check("sf ratelimit", hd.get("ratelimit-limit") == "15000" and hd.get("ratelimit-remaining") == "14982" and "sforce-limit-info" not in hd, hd)
+m, p, h = received[-1]
+check("sf request", m == "DELETE" and p == SF_PATH + SF_LEAD and h.get("Authorization") == "Bearer sf-secret-token", (m, p, h.get("Authorization")))
+script[("DELETE", SF_PATH + "00Qhs00000lk3pr")] = (204, {}, b"")
+st, hd, body = req("DELETE", L + "00Qhs00000lk3pr?integrated_account_id=" + SF)
+check("sf 15-char id kept", st == 200 and j(body) == {"id": "00Qhs00000lk3pr"} and received[-1][1] == SF_PATH + "00Qhs00000lk3pr", (st, body, received[-1][1]))
+n = len(received)
+st, hd, body = req("DELETE", L + "003Hs00000Mn2XeIAJ?integrated_account_id=" + SF); is_error("sf bad id", st, hd, body, 400)
+check("sf bad id no call", len(received) == n, received[n:])
+script[("DELETE", SF_PATH + SF_LEAD)] = (403, {"Content-Type": "application/json"}, b'[{"message":"TotalRequests Limit exceeded.","errorCode":"REQUEST_LIMIT_EXCEEDED"}]')
+n = len(received)
+st, hd, body = req("DELETE", L + SF_LEAD + "?integrated_account_id=" + SF); b = is_error("sf 403 limit", st, hd, body, 403, remote=True)
+check("sf 403 msg", (b or {}).get("message") == "TotalRequests Limit exceeded.", body)
+check("sf 403 not retried", len(received) == n + 1, received[n:])
+script[("DELETE", SF_PATH + SF_LEAD)] = (404, {"Content-Type": "application/json"}, b'[{"message":"entity is deleted","errorCode":"ENTITY_IS_DELETED","fields":[]}]')
+st, hd, body = req("DELETE", L + SF_LEAD + "?integrated_account_id=" + SF); b = is_error("sf 404", st, hd, body, 404, remote=True)
+check("sf 404 raw_response array", (b or {}).get("raw_response") == [{"message": "entity is deleted", "errorCode": "ENTITY_IS_DELETED", "fields": []}], body)
+script[("DELETE", SF_PATH + SF_LEAD)] = (302, {"Location": "https://acme.lightning.force.com/"}, b"")
+st, hd, body = req("DELETE", L + SF_LEAD + "?integrated_account_id=" + SF); b = is_error("sf redirect", st, hd, body, 502, remote=True)
+check("sf redirect names instance_url", "instance_url" in (b or {}).get("message", ""), body)
+# dynamics 365 sales: lower-case unquoted GUID key, OData headers, {"error":{...}} without innererror
+received.clear()
+D365_PATH = "/d365/api/data/v9.2/leads(" + D365_LEAD + ")"
+script[("DELETE", D365_PATH)] = (204, {}, b"")
+st, hd, body = req("DELETE", L + D365_LEAD.upper() + "?integrated_account_id=" + D365)
+check("d365 200", st == 200 and j(body) == {"id": D365_LEAD}, (st, body))
+m, p, h = received[-1]
+check("d365 request", m == "DELETE" and p == D365_PATH and h.get("Authorization") == "Bearer d365-secret-token"
+      and h.get("OData-MaxVersion") == "4.0" and h.get("OData-Version") == "4.0", (m, p, h))
+script[("DELETE", D365_PATH)] = (400, {"Content-Type": "application/json"}, b'{"error":{"code":"0x80040265","message":"This lead is linked to an active quote and cannot be deleted.","innererror":{"stacktrace":"at Microsoft.Crm"}}}')
+st, hd, body = req("DELETE", L + D365_LEAD + "?integrated_account_id=" + D365); b = is_error("d365 400", st, hd, body, 400, remote=True)
+check("d365 msg", (b or {}).get("message") == "This lead is linked to an active quote and cannot be deleted.", body)
+check("d365 innererror removed", (b or {}).get("raw_response") == {"error": {"code": "0x80040265", "message": "This lead is linked to an active quote and cannot be deleted."}}, body)
+script[("DELETE", D365_PATH)] = (401, {}, b"")
+st, hd, body = req("DELETE", L + D365_LEAD + "?integrated_account_id=" + D365); b = is_error("d365 401", st, hd, body, 401, remote=True)
+check("d365 401 no www-authenticate", "www-authenticate" not in hd, hd)
 # return_deleted_lead
 received.clear()
 script[("GET", "/zs/v2/leads/8")] = (200, {"Content-Type": "application/json"}, json.dumps({"data": {"id": 8, "owner_id": 2, "first_name": "Mark", "last_name": "Johnson", "status": "New", "source_id": 10, "title": "CEO", "email": "m@x.example", "address": {"line1": "2726 Smith Street", "city": "Hyannis", "postal_code": "02601", "state": "MA", "country": "US"}, "custom_fields": {"known_via": "Tom", "n": 1.10}, "created_at": "2014-08-27T16:32:56Z", "updated_at": "2014-08-28T09:10:11Z"}, "meta": {"type": "lead"}}).replace('"n": 1.1', '"n": 1.10').encode())
@@ -478,7 +605,9 @@ check("audit started shape", set(lines[0].keys()) == {"time", "request_id", "int
 fin = [l for l in lines if l.get("phase") == "finished"]
 check("audit finished shape", fin and set(fin[0].keys()) == {"time", "request_id", "integrated_account_id", "integration", "lead_id", "phase", "outcome", "provider_status", "duration_ms"}, fin[:1])
 raw_audit = open(AUDIT).read()
-for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "mon-secret-token", "ns-secret-key", "zo-secret-token", TOKEN]:
+SECRETS = ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "mon-secret-token", "ns-secret-key", "zo-secret-token",
+           "hs-secret-token", "pd-secret-token", "sf-secret-token", "d365-secret-token", TOKEN]
+for s in SECRETS:
     check("no secret in audit " + s, s not in raw_audit, "")
 # secrets never in output
 proc.terminate()
@@ -487,7 +616,7 @@ try:
 except subprocess.TimeoutExpired:
     proc.kill(); out, err = proc.communicate()
 check("exit on SIGTERM", proc.returncode in (0, 143), proc.returncode)
-for s in ["ins-secret-key", "pl-secret-pass", "zs-secret-token", "ns-secret-key", "zo-secret-token", TOKEN]:
+for s in SECRETS:
     check("no secret in logs " + s, s not in err and s not in out, "")
 check("stdout only listening", out.strip() == "", out[:300])
 # config errors
@@ -496,7 +625,7 @@ def start_bad(c, extra_env=None):
     r = subprocess.run(["java", "-jar", JAR, "--config", f, "--port", "0"], env=dict(env, **(extra_env or {})), capture_output=True, text=True, timeout=30)
     return r
 for name, mutate in [("unknown key", lambda c: c.update({"extra": 1})),
-                     ("unknown integration", lambda c: c["accounts"][0].update({"integration": "hubspot"})),
+                     ("unknown integration", lambda c: c["accounts"][0].update({"integration": "acme_crm"})),
                      ("bad pod", lambda c: c["accounts"][0]["context"].update({"pod": "NA 1"})),
                      ("bad monday columns", lambda c: c["accounts"][5]["context"].update({"columns": {"owner": "no such!"}})),
                      ("monday board id not a string", lambda c: c["accounts"][5]["context"].update({"board_id": 2001047343})),

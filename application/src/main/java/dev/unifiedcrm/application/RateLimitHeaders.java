@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The provider's rate-limit headers, normalized: {@code ratelimit-limit}, {@code ratelimit-remaining},
  * {@code ratelimit-reset} (seconds until the window resets) from {@code X-RateLimit-*} or
- * {@code RateLimit-*}, and {@code retry-after} passed on unchanged.
+ * {@code RateLimit-*}, else from what the adapter read from the provider's own headers
+ * ({@link ProviderAnswer#rateLimit()}), and {@code retry-after} passed on unchanged.
  */
 public final class RateLimitHeaders {
 
@@ -41,6 +42,7 @@ public final class RateLimitHeaders {
                 .or(() -> answer.header("ratelimit-" + suffix))
                 .map(String::trim)
                 .filter(value -> WHOLE_NUMBER.matcher(value).matches())
+                .or(() -> Optional.ofNullable(answer.rateLimit().get("ratelimit-" + suffix)))
                 .map(value -> String.valueOf(Long.parseLong(value)));
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 class RateLimitHeadersTest {
@@ -46,6 +47,24 @@ class RateLimitHeadersTest {
     void ignoresWhatIsNotAWholeNumberOrCouldSplitAHeader() {
         assertThat(RateLimitHeaders.from(answer(Map.of("X-RateLimit-Limit", "lots", "X-RateLimit-Remaining", "-1",
                 "Retry-After", "1\r\nSet-Cookie: x=y")), NOW)).isEmpty();
+    }
+
+    @Test
+    void figuresTheAdapterReadFromTheProvidersOwnHeadersFillWhatTheGenericOnesLeaveOut() {
+        var hubSpotLike = answer(Map.of("X-HubSpot-RateLimit-Max", "100", "X-RateLimit-Remaining", "7"))
+                .withRateLimit(Map.of("ratelimit-limit", "100", "ratelimit-remaining", "93"));
+
+        assertThat(RateLimitHeaders.from(hubSpotLike, NOW))
+                .containsExactly(entry("ratelimit-limit", "100"), entry("ratelimit-remaining", "7"));
+    }
+
+    @Test
+    void anAnswerRefusesProviderFiguresThatAreNotWholeNumbersOrNotRateLimitNames() {
+        var answer = answer(Map.of());
+        assertThatThrownBy(() -> answer.withRateLimit(Map.of("ratelimit-limit", "1.5")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole numbers");
+        assertThatThrownBy(() -> answer.withRateLimit(Map.of("x-hubspot-ratelimit-max", "1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ratelimit-limit");
     }
 
     @Test

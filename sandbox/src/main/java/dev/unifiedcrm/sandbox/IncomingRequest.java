@@ -1,8 +1,6 @@
 package dev.unifiedcrm.sandbox;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -41,16 +39,7 @@ record IncomingRequest(String method, String rawPath, UnaryOperator<String> head
 
     /** The body's {@code application/x-www-form-urlencoded} fields (the first value of each name). */
     Map<String, String> formFields() {
-        var fields = new LinkedHashMap<String, String>();
-        for (String pair : bodyText().split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            String[] parts = pair.split("=", 2);
-            fields.putIfAbsent(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-                    parts.length < 2 ? "" : URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
-        }
-        return fields;
+        return FormFields.firstValues(FormFields.parse(bodyText()));
     }
 
     @Override

@@ -10,16 +10,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Built-in simulators of Insightly, Pipeliner, Zendesk Sell, Nutshell, monday CRM and Zoho CRM on loopback,
- * seeded with leads. One HTTP server on a free port serves them all, each below its own prefix
- * ({@code /insightly/v3.1}, {@code /pipeliner/api/v100/rest/spaces/sandbox}, {@code /zendesk_sell/v2},
- * {@code /nutshell/rest}, {@code /monday_crm/...}, {@code /zoho_crm/crm/v8} with Zoho's token endpoint at
- * {@code /zoho_crm/oauth/v2/token}); a demo account's {@code baseUrl} is its API root. Thread-safe; the
- * state (deleted leads, Insightly's quota) lives as long as the instance.
+ * Built-in simulators of Insightly, Pipeliner, Zendesk Sell, Nutshell, monday CRM, Zoho CRM, HubSpot, Pipedrive,
+ * Salesforce and Dynamics 365 Sales on loopback, seeded with leads. One HTTP server on a free port serves them all,
+ * each below its own prefix ({@code /insightly/v3.1}, {@code /pipeliner/api/v100/rest/spaces/sandbox},
+ * {@code /zendesk_sell/v2}, {@code /nutshell/rest}, {@code /monday_crm/...}, {@code /zoho_crm/crm/v8} with Zoho's
+ * token endpoint at {@code /zoho_crm/oauth/v2/token}, {@code /hubspot}, {@code /pipedrive/api/v1},
+ * {@code /salesforce/services/data/v64.0}, {@code /dynamics_365_sales/api/data/v9.2}); a demo account's
+ * {@code baseUrl} is its API root. Thread-safe; the state (deleted leads, Insightly's quota) lives as long as the
+ * instance.
  */
 public final class ProviderSimulators implements AutoCloseable {
 
@@ -31,6 +34,10 @@ public final class ProviderSimulators implements AutoCloseable {
     private static final String NUTSHELL_MOUNT = "/nutshell";
     private static final String MONDAY_CRM_MOUNT = "/monday_crm";
     private static final String ZOHO_CRM_MOUNT = "/zoho_crm";
+    private static final String HUBSPOT_MOUNT = "/hubspot";
+    private static final String PIPEDRIVE_MOUNT = "/pipedrive";
+    private static final String SALESFORCE_MOUNT = "/salesforce";
+    private static final String DYNAMICS_365_SALES_MOUNT = "/dynamics_365_sales";
 
     private final SimulatorServer server;
     private final List<DemoAccount> demoAccounts;
@@ -60,6 +67,12 @@ public final class ProviderSimulators implements AutoCloseable {
             MondayCrmSimulator monday = new MondayCrmSimulator(random.hex(40), random);
             ZohoCrmSimulator zoho = new ZohoCrmSimulator("1000." + random.hex(16).toUpperCase(java.util.Locale.ROOT),
                     random.hex(21), "1000." + random.hex(16) + "." + random.hex(16), random, Clock.systemUTC());
+            HubSpotSimulator hubspot = new HubSpotSimulator(random, Clock.systemUTC());
+            PipedriveSimulator pipedrive = new PipedriveSimulator(random.hex(40), random, Clock.systemUTC());
+            SalesforceSimulator salesforce = new SalesforceSimulator(SALESFORCE_MOUNT,
+                    "3MVG9" + random.hex(20), random.hex(32), random, Clock.systemUTC());
+            Dynamics365SalesSimulator dynamics = new Dynamics365SalesSimulator(random.uuid(), random.uuid(),
+                    random.hex(20), random, Clock.systemUTC());
 
             Map<String, ProviderSimulator> mounts = new LinkedHashMap<>();
             mounts.put(INSIGHTLY_MOUNT, insightly);
@@ -68,6 +81,10 @@ public final class ProviderSimulators implements AutoCloseable {
             mounts.put(NUTSHELL_MOUNT, nutshell);
             mounts.put(MONDAY_CRM_MOUNT, monday);
             mounts.put(ZOHO_CRM_MOUNT, zoho);
+            mounts.put(HUBSPOT_MOUNT, hubspot);
+            mounts.put(PIPEDRIVE_MOUNT, pipedrive);
+            mounts.put(SALESFORCE_MOUNT, salesforce);
+            mounts.put(DYNAMICS_365_SALES_MOUNT, dynamics);
             server = SimulatorServer.start(address, mounts);
             zoho.apiDomain(server.uri(ZOHO_CRM_MOUNT));
 
@@ -94,10 +111,23 @@ public final class ProviderSimulators implements AutoCloseable {
                     // The static set until the refresh grant is supported: a token the simulator accepts while it runs.
                     new DemoAccount("zoho_crm", random.uuid(),
                             server.uri(ZOHO_CRM_MOUNT + ZohoCrmSimulator.API_ROOT),
-                            Map.of(), Map.of("access_token", zoho.staticAccessToken()), zoho.seededLeadIds()));
-            LOG.info("Sandbox simulators started: insightly {}, pipeliner {}, zendesk_sell {}, nutshell {}, monday_crm {},"
-                    + " zoho_crm {}", accounts.get(0).baseUrl(), accounts.get(1).baseUrl(), accounts.get(2).baseUrl(),
-                    accounts.get(3).baseUrl(), accounts.get(4).baseUrl(), accounts.get(5).baseUrl());
+                            Map.of(), Map.of("access_token", zoho.staticAccessToken()), zoho.seededLeadIds()),
+                    new DemoAccount("hubspot", random.uuid(),
+                            server.uri(HUBSPOT_MOUNT + HubSpotSimulator.ROOT),
+                            Map.of("custom_properties", "budget_eur,trade_show_name"), hubspot.staticCredentials(),
+                            hubspot.seededLeadIds()),
+                    new DemoAccount("pipedrive", random.uuid(),
+                            server.uri(PIPEDRIVE_MOUNT + PipedriveSimulator.ROOT),
+                            Map.of("company_domain", "sandbox"), pipedrive.credentials(), pipedrive.seededLeadIds()),
+                    // Static access tokens until the OAuth credential sets are supported.
+                    new DemoAccount("salesforce", random.uuid(),
+                            server.uri(SALESFORCE_MOUNT + SalesforceSimulator.ROOT),
+                            Map.of(), salesforce.staticCredentials(), salesforce.seededLeadIds()),
+                    new DemoAccount("dynamics_365_sales", random.uuid(),
+                            server.uri(DYNAMICS_365_SALES_MOUNT + Dynamics365SalesSimulator.ROOT),
+                            Map.of(), dynamics.staticCredentials(), dynamics.seededLeadIds()));
+            LOG.info("Sandbox simulators started: {}", accounts.stream()
+                    .map(account -> account.integration() + " " + account.baseUrl()).collect(Collectors.joining(", ")));
             return new ProviderSimulators(server, accounts);
         } catch (RuntimeException e) {
             if (server != null) {
@@ -107,7 +137,10 @@ public final class ProviderSimulators implements AutoCloseable {
         }
     }
 
-    /** One demo account per integration, in the order insightly, pipeliner, zendesk_sell, nutshell, monday_crm, zoho_crm. */
+    /**
+     * One demo account per integration, in the order insightly, pipeliner, zendesk_sell, nutshell, monday_crm, zoho_crm,
+     * hubspot, pipedrive, salesforce, dynamics_365_sales.
+     */
     public List<DemoAccount> demoAccounts() {
         return demoAccounts;
     }

@@ -109,8 +109,8 @@ final class ZohoCrmSimulator implements ProviderSimulator {
 
     /** The refresh grant, read from the form body (and the query, where Zoho's pages put the fields). */
     private Reply token(IncomingRequest request) {
-        Map<String, String> form = new LinkedHashMap<>(formFields(request.rawQuery()));
-        form.putAll(formFields(request.bodyText()));
+        Map<String, String> form = new LinkedHashMap<>(FormFields.firstValues(FormFields.parse(request.rawQuery())));
+        form.putAll(request.formFields());
         if (!"refresh_token".equals(form.get("grant_type"))) {
             return oauthError("unsupported_grant_type");
         }
@@ -190,24 +190,5 @@ final class ZohoCrmSimulator implements ProviderSimulator {
 
     private static boolean matches(String presented, String expected) {
         return presented != null && AuthorizationHeader.matches(presented, expected);
-    }
-
-    private static Map<String, String> formFields(String encoded) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return fields;
-        }
-        for (String pair : encoded.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            try {
-                fields.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
-                        URLDecoder.decode(value, StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException badEscape) {
-                // A malformed field is as good as a missing one: the grant is refused.
-            }
-        }
-        return fields;
     }
 }

@@ -39,7 +39,8 @@ class ProviderSimulatorsTest {
             List<DemoAccount> accounts = simulators.demoAccounts();
 
             assertThat(accounts).extracting(DemoAccount::integration)
-                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "nutshell", "monday_crm", "zoho_crm");
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "nutshell", "monday_crm", "zoho_crm", "hubspot",
+                            "pipedrive", "salesforce", "dynamics_365_sales");
             assertThat(accounts).allSatisfy(account -> {
                 assertThat(account.accountId()).matches(LOWER_CASE_UUID);
                 assertThat(account.baseUrl().getScheme()).isEqualTo("http");
@@ -87,6 +88,31 @@ class ProviderSimulatorsTest {
             assertThat(zoho.context()).isEmpty();
             assertThat(zoho.credentials()).containsOnlyKeys("access_token");
             assertThat(zoho.seededLeadIds()).first().isEqualTo("7328395000000691001");
+
+            DemoAccount hubspot = accounts.get(6);
+            assertThat(hubspot.baseUrl().getPath()).isEqualTo("/hubspot");
+            assertThat(hubspot.context()).isEqualTo(Map.of("custom_properties", "budget_eur,trade_show_name"));
+            assertThat(hubspot.credentials()).containsOnlyKeys("access_token");
+            assertThat(hubspot.seededLeadIds()).containsExactly(
+                    "38475629104", "38475629105", "38475629106", "38475629107", "38475629108");
+
+            DemoAccount pipedrive = accounts.get(7);
+            assertThat(pipedrive.baseUrl().getPath()).isEqualTo("/pipedrive/api/v1");
+            assertThat(pipedrive.context()).isEqualTo(Map.of("company_domain", "sandbox"));
+            assertThat(pipedrive.credentials()).containsOnlyKeys("api_token");
+            assertThat(pipedrive.seededLeadIds()).first().isEqualTo("adf21080-0e10-11eb-879b-05d71fb426ec");
+
+            DemoAccount salesforce = accounts.get(8);
+            assertThat(salesforce.baseUrl().getPath()).isEqualTo("/salesforce/services/data/v64.0");
+            assertThat(salesforce.context()).isEmpty();
+            assertThat(salesforce.credentials()).containsOnlyKeys("access_token");
+            assertThat(salesforce.seededLeadIds()).first().isEqualTo("00QHs00000Lk3pRMAR");
+
+            DemoAccount dynamics = accounts.get(9);
+            assertThat(dynamics.baseUrl().getPath()).isEqualTo("/dynamics_365_sales/api/data/v9.2");
+            assertThat(dynamics.context()).isEmpty();
+            assertThat(dynamics.credentials()).containsOnlyKeys("access_token");
+            assertThat(dynamics.seededLeadIds()).first().isEqualTo("3f9c2a17-8b4e-4d21-9a6c-5e7f0b1d2c34");
         }
     }
 
@@ -123,6 +149,26 @@ class ProviderSimulatorsTest {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(5), "/Leads/", id), zoho).statusCode())
                         .as("zoho_crm lead %s", id).isEqualTo(200);
             }
+            String[] hubspot = {"Authorization", "Bearer " + accounts.get(6).credentials().get("access_token")};
+            for (String id : accounts.get(6).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(6), "/crm/objects/2026-03/leads/", id), hubspot)
+                        .statusCode()).as("hubspot lead %s", id).isEqualTo(200);
+            }
+            String[] pipedrive = {"x-api-token", accounts.get(7).credentials().get("api_token")};
+            for (String id : accounts.get(7).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(7), "/leads/", id), pipedrive).statusCode())
+                        .as("pipedrive lead %s", id).isEqualTo(200);
+            }
+            String[] salesforce = {"Authorization", "Bearer " + accounts.get(8).credentials().get("access_token")};
+            for (String id : accounts.get(8).seededLeadIds()) {
+                assertThat(send("GET", SandboxHttp.lead(accounts.get(8), "/sobjects/Lead/", id), salesforce).statusCode())
+                        .as("salesforce lead %s", id).isEqualTo(200);
+            }
+            String[] dynamics = {"Authorization", "Bearer " + accounts.get(9).credentials().get("access_token")};
+            for (String id : accounts.get(9).seededLeadIds()) {
+                assertThat(send("GET", URI.create(accounts.get(9).baseUrl() + "/leads(" + id + ")"), dynamics).statusCode())
+                        .as("dynamics_365_sales lead %s", id).isEqualTo(200);
+            }
         }
     }
 
@@ -139,6 +185,11 @@ class ProviderSimulatorsTest {
 
         for (int i = 0; i < first.size(); i++) {
             assertThat(second.get(i).accountId()).isNotEqualTo(first.get(i).accountId());
+            if (first.get(i).integration().equals("hubspot")) {
+                // HubSpot's simulator knows fixed, public sandbox credentials, like a vendor's test app.
+                assertThat(second.get(i).credentials()).isEqualTo(first.get(i).credentials());
+                continue;
+            }
             for (String key : first.get(i).credentials().keySet()) {
                 assertThat(second.get(i).credentials().get(key)).isNotEqualTo(first.get(i).credentials().get(key));
             }
@@ -168,7 +219,7 @@ class ProviderSimulatorsTest {
         try (ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1")) {
             URI root = simulators.demoAccounts().get(0).baseUrl().resolve("/");
 
-            HttpResponse<String> response = send("GET", root.resolve("/salesforce/leads/1"));
+            HttpResponse<String> response = send("GET", root.resolve("/acme_crm/leads/1"));
 
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(SandboxHttp.json(response).get("message").asText()).contains("/insightly");

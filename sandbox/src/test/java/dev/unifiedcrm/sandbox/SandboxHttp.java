@@ -53,6 +53,11 @@ final class SandboxHttp {
         }
     }
 
+    /** A POST with a body, as OAuth clients send token requests. */
+    static HttpResponse<String> post(URI uri, String body, String... headers) {
+        return sendBody("POST", uri, body, headers);
+    }
+
     /** An access token from the demo account's OAuth token endpoint (refresh grant, client by Basic). */
     static String accessToken(DemoAccount account) {
         var credentials = account.credentials();

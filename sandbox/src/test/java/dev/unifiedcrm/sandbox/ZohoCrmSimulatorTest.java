@@ -9,11 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,23 +20,7 @@ class ZohoCrmSimulatorTest {
 
     private static final String LEAD = "7328395000000691001";
 
-    private volatile Instant now = Instant.parse("2026-12-06T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-06T10:00:00Z"));
 
     private ZohoCrmSimulator simulator;
     private SimulatorServer server;
@@ -145,7 +126,7 @@ class ZohoCrmSimulatorTest {
         assertInvalidToken(send("DELETE", lead(LEAD), "Authorization", "Zoho-oauthtoken 1000.unknown"));
         assertInvalidToken(send("DELETE", lead(LEAD), "Authorization", "Bearer " + token));
 
-        now = now.plus(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         assertInvalidToken(send("DELETE", lead(LEAD), "Authorization", "Zoho-oauthtoken " + token));
         assertThat(send("GET", lead(LEAD), "Authorization", "Zoho-oauthtoken " + accessToken()).statusCode())
                 .as("nothing was deleted").isEqualTo(200);

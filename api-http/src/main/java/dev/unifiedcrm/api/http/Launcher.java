@@ -57,7 +57,8 @@ final class Launcher {
 
     @Command(name = "api-http",
             usageHelpAutoWidth = false,
-            description = "Deletes leads in Insightly, Pipeliner, Zendesk Sell, Nutshell, monday CRM and Zoho CRM through one HTTP API:"
+            description = "Deletes leads in Insightly, Pipeliner, Zendesk Sell, Nutshell, monday CRM, Zoho CRM, HubSpot, Pipedrive,"
+                    + " Salesforce and Dynamics 365 Sales through one HTTP API:"
                     + " DELETE /unified/crm/leads/{id}?integrated_account_id=...",
             footer = {"", "Examples:",
                     "  java -jar api-http/target/api-http.jar --sandbox",

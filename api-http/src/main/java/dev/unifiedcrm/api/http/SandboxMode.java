@@ -103,11 +103,12 @@ final class SandboxMode implements AutoCloseable {
         String base = address.replace("://0.0.0.0:", "://127.0.0.1:").replace("://[::]:", "://[::1]:");
         List<DemoAccount> demo = simulators.demoAccounts();
         var text = new StringBuilder();
-        text.append("unified-crm sandbox: simulated Insightly, Pipeliner, Zendesk Sell, Nutshell, monday CRM and Zoho CRM, seeded with leads\n\n");
+        text.append("unified-crm sandbox: simulated Insightly, Pipeliner, Zendesk Sell, Nutshell, monday CRM, Zoho CRM, HubSpot,"
+                + " Pipedrive, Salesforce and Dynamics 365 Sales, seeded with leads\n\n");
         text.append("API token (fresh for this run):\n  ").append(token).append("\n\n");
         text.append("Integrated accounts:\n");
         for (DemoAccount account : demo) {
-            text.append(String.format("  %-13s %s  leads: %s%n", account.integration(), account.accountId(),
+            text.append(String.format("  %-18s %s  leads: %s%n", account.integration(), account.accountId(),
                     String.join(", ", account.seededLeadIds())));
         }
         text.append("\nTry it (paste into another terminal):\n\n");
@@ -116,6 +117,8 @@ final class SandboxMode implements AutoCloseable {
         DemoAccount sell = find(demo, "zendesk_sell");
         DemoAccount nutshell = find(demo, "nutshell");
         DemoAccount zoho = find(demo, "zoho_crm");
+        DemoAccount hubspot = find(demo, "hubspot");
+        DemoAccount pipedrive = find(demo, "pipedrive");
         String firstInsightlyLead = insightly.seededLeadIds().get(0);
         command(text, "Delete a lead in Insightly (unified answer):",
                 base, insightly, firstInsightlyLead, "");
@@ -130,10 +133,20 @@ final class SandboxMode implements AutoCloseable {
         DemoAccount monday = find(demo, "monday_crm");
         command(text, "Delete a lead in monday CRM (an item of the demo account's Leads board; the board is checked first):",
                 base, monday, monday.seededLeadIds().get(0), "");
-        command(text, "An error: an item of another monday board is never deleted (404, remote):",
-                base, monday, MONDAY_OTHER_BOARD_ITEM, "");
         command(text, "Delete a lead in Zoho CRM without firing its workflow rules (remote_query[wf_trigger]=false):",
                 base, zoho, zoho.seededLeadIds().get(0), "&remote_query%5Bwf_trigger%5D=false");
+        command(text, "Delete a lead in HubSpot (its Leads object), answered with the lead as it was:",
+                base, hubspot, hubspot.seededLeadIds().get(0), "&return_deleted_lead=true");
+        command(text, "Delete a lead in Pipedrive:",
+                base, pipedrive, pipedrive.seededLeadIds().get(0), "");
+        DemoAccount salesforce = find(demo, "salesforce");
+        command(text, "Delete a lead in Salesforce, with the lead as it was (Salesforce moves it to its Recycle Bin):",
+                base, salesforce, salesforce.seededLeadIds().get(0), "&return_deleted_lead=true");
+        DemoAccount dynamics = find(demo, "dynamics_365_sales");
+        command(text, "Delete a lead in Dynamics 365 Sales:",
+                base, dynamics, dynamics.seededLeadIds().get(0), "");
+        command(text, "An error: an item of another monday board is never deleted (404, remote):",
+                base, monday, MONDAY_OTHER_BOARD_ITEM, "");
         command(text, "An error: delete the first Insightly lead again (the provider answers 404):",
                 base, insightly, firstInsightlyLead, "");
         command(text, "Another error: a lead id that is not in Insightly's format (400):",

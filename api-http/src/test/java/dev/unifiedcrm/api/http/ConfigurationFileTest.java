@@ -171,8 +171,9 @@ class ConfigurationFileTest {
                 Arguments.of(file("{\"id\":\"1-2-3-4-5\",\"integration\":\"insightly\",\"credentials\":{\"api_key\":\"k\"}}"),
                         "accounts[0]: ", "field id: must be a UUID"),
                 Arguments.of(file(insightly(",\"pod\":\"na1\"")), account, "field pod: unknown key"),
-                Arguments.of(file(insightly("").replace("insightly", "salesforce")), account,
-                        "field integration: 'salesforce' is not a known integration; known: insightly, monday_crm, nutshell, pipeliner, zendesk_sell"),
+                Arguments.of(file(insightly("").replace("insightly", "acme_crm")), account,
+                        "field integration: 'acme_crm' is not a known integration; known: dynamics_365_sales, hubspot,"
+                                + " insightly, monday_crm, nutshell, pipedrive, pipeliner, salesforce, zendesk_sell, zoho_crm"),
                 Arguments.of(file(insightly("").replace("${env:KEY}", "${env:UNSET}")), account,
                         "field credentials.api_key: refers to the environment variable UNSET, which is not set"),
                 Arguments.of(file(insightly("").replace("\"${env:KEY}\"", "42")), account,

@@ -196,14 +196,15 @@ class LauncherTest {
         RunningService service = outcome.service().orElseThrow();
         try {
             String banner = out();
-            assertThat(banner).contains("insightly", "pipeliner", "zendesk_sell", "nutshell", "monday_crm", "zoho_crm", "truto_response_format=normalized",
+            assertThat(banner).contains("insightly", "pipeliner", "zendesk_sell", "nutshell", "monday_crm", "zoho_crm", "hubspot",
+                    "pipedrive", "salesforce", "dynamics_365_sales", "truto_response_format=normalized",
                     "return_deleted_lead=true");
             assertThat(banner).endsWith("listening on http://127.0.0.1:" + service.port() + System.lineSeparator());
             var command = Pattern.compile("curl -s -i -X DELETE -H 'Authorization: Bearer ([A-Za-z0-9_-]+)' \\\\\\R  '([^']+)'")
                     .matcher(banner);
             var client = HttpClient.newHttpClient();
-            int[] statuses = new int[10];
-            String[] bodies = new String[10];
+            int[] statuses = new int[14];
+            String[] bodies = new String[14];
             int i = 0;
             while (command.find()) {
                 var response = client.send(HttpRequest.newBuilder(URI.create(command.group(2))).DELETE()
@@ -211,8 +212,8 @@ class LauncherTest {
                 bodies[i] = response.body();
                 statuses[i++] = response.statusCode();
             }
-            assertThat(i).isEqualTo(10);
-            assertThat(statuses).containsExactly(200, 200, 200, 204, 200, 200, 404, 200, 404, 400);
+            assertThat(i).isEqualTo(14);
+            assertThat(statuses).containsExactly(200, 200, 200, 204, 200, 200, 200, 200, 200, 200, 200, 404, 404, 400);
             assertThat(bodies[4]).as("nutshell's unified answer").startsWith("{\"id\":\"1001-leads\",\"owner\":{\"id\":")
                     .contains("\"remote_data\":{\"meta\":");
         } finally {
@@ -244,7 +245,8 @@ class LauncherTest {
             var written = new ObjectMapper().readTree(file.toFile());
             assertThat(written.path("api_tokens")).hasSize(1);
             assertThat(written.path("accounts").findValuesAsText("integration"))
-                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "nutshell", "monday_crm", "zoho_crm");
+                    .containsExactly("insightly", "pipeliner", "zendesk_sell", "nutshell", "monday_crm", "zoho_crm", "hubspot",
+                            "pipedrive", "salesforce", "dynamics_365_sales");
             assertThat(written.path("accounts").get(4).path("context").path("columns").path("owner").asText()).isEqualTo("person");
 
             var fromFile = new ByteArrayOutputStream();
@@ -263,7 +265,7 @@ class LauncherTest {
                             HttpResponse.BodyHandlers.ofString());
                     statuses.add(response.statusCode());
                 }
-                assertThat(statuses).containsExactly(200, 200, 200, 204, 200, 200, 404, 200, 404, 400);
+                assertThat(statuses).containsExactly(200, 200, 200, 204, 200, 200, 200, 200, 200, 200, 200, 404, 404, 400);
             } finally {
                 configured.stop();
             }

@@ -108,8 +108,13 @@ public abstract class LeadDeletionPortContract {
     /** The lead's path below the API root, for delete and fetch alike (for example {@code /Leads/42}). */
     protected abstract String leadPath(String encodedLeadId);
 
-    /** The exact {@code Authorization} header the account's credentials must produce. */
+    /** The exact value of the {@link #authorizationHeader()} the account's credentials must produce. */
     protected abstract String expectedAuthorization();
+
+    /** The header that carries the credentials: {@code Authorization} unless the provider wants its own. */
+    protected String authorizationHeader() {
+        return "Authorization";
+    }
 
     /** The provider's documented success answer to a delete of {@code id}. */
     protected abstract ResponseDefinitionBuilder deleteSuccess(LeadId id);
@@ -221,7 +226,7 @@ public abstract class LeadDeletionPortContract {
         assertThat(deleted.id()).isEqualTo(leadId().value());
         assertThat(deleted.answer().isSuccess()).isTrue();
         provider.verify(1, deleteRequested()
-                .withHeader("Authorization", equalTo(expectedAuthorization()))
+                .withHeader(authorizationHeader(), equalTo(expectedAuthorization()))
                 .withHeader("Accept", equalTo("application/json"))
                 .withHeader("User-Agent", equalTo(USER_AGENT)));
         assertThat(onlyDeleteRequest().getUrl()).isEqualTo(fullLeadPath());
@@ -260,7 +265,7 @@ public abstract class LeadDeletionPortContract {
         assertThat(fetched.lead().id()).isEqualTo(leadId().value());
         assertThat(fetched.lead().remoteData()).isInstanceOf(Map.class);
         provider.verify(1, fetchRequested()
-                .withHeader("Authorization", equalTo(expectedAuthorization()))
+                .withHeader(authorizationHeader(), equalTo(expectedAuthorization()))
                 .withHeader("Accept", equalTo("application/json"))
                 .withHeader("User-Agent", equalTo(USER_AGENT)));
     }

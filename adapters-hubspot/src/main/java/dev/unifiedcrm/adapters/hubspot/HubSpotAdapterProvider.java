@@ -1,0 +1,154 @@
+package dev.unifiedcrm.adapters.hubspot;
+
+import dev.unifiedcrm.domain.IntegratedAccount;
+import dev.unifiedcrm.domain.Integration;
+import dev.unifiedcrm.domain.LeadIdFormat;
+import dev.unifiedcrm.domain.spi.AdapterSettings;
+import dev.unifiedcrm.domain.spi.CredentialSet;
+import dev.unifiedcrm.domain.spi.CrmAdapter;
+import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
+import dev.unifiedcrm.domain.spi.InvalidAccountException;
+import dev.unifiedcrm.provider.http.ProviderHttp;
+
+import java.net.URI;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The HubSpot integration ({@code hubspot}): deletes and fetches records of HubSpot's Leads object
+ * (never contacts) through the date-versioned CRM objects API. Found by {@link java.util.ServiceLoader}.
+ *
+ * <p>An account's {@code context} is optional: {@code api_version} (a date version, {@code 2026-03}
+ * unless set) and {@code custom_properties} (HubSpot property names fetched as custom fields).
+ * Credentials: {@code access_token}, a private-app token or Service Key sent as a bearer token as it
+ * is. The API root is {@value #DEFAULT_API_ROOT} unless the account's {@code base_url} replaces it.
+ */
+public final class HubSpotAdapterProvider implements CrmAdapterProvider {
+
+    /** HubSpot's API root, one host for every portal, when the account has no {@code base_url}. */
+    public static final String DEFAULT_API_ROOT = "https://api.hubapi.com";
+
+    static final Integration INTEGRATION = new Integration("hubspot");
+
+    static final String ACCESS_TOKEN = "access_token";
+    private static final Set<String> REFRESH_GRANT = Set.of("client_id", "client_secret", "refresh_token");
+    private static final Set<String> CONTEXT_KEYS = Set.of(HubSpotApiVersion.CONTEXT_KEY, HubSpotProperties.CONTEXT_KEY);
+
+    // A token goes into a header verbatim: anything outside visible ASCII would break the request.
+    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
+
+    /** The lowest tier's 100 requests per 10 seconds per app. */
+    private static final double DOCUMENTED_REQUESTS_PER_SECOND = 10.0;
+
+    public HubSpotAdapterProvider() {
+        // Cheap on purpose: the HTTP client is built in create().
+    }
+
+    @Override
+    public Integration integration() {
+        return INTEGRATION;
+    }
+
+    @Override
+    public LeadIdFormat leadIdFormat() {
+        // HubSpot's record ids are numeric strings that pass 2^53: they stay text and are sent as given.
+        return LeadIdFormat.POSITIVE_INT64;
+    }
+
+    @Override
+    public OptionalDouble documentedRequestsPerSecond() {
+        return OptionalDouble.of(DOCUMENTED_REQUESTS_PER_SECOND);
+    }
+
+    @Override
+    public List<CredentialSet> credentialSets() {
+        // The refresh-token set is recognised by checkAccount and refused as not supported yet.
+        return List.of(CredentialSet.staticSecrets(ACCESS_TOKEN));
+    }
+
+    @Override
+    public void checkAccount(IntegratedAccount account) {
+        if (!INTEGRATION.equals(account.integration())) {
+            throw new InvalidAccountException("integration",
+                    "this adapter serves integration 'hubspot', not '" + account.integration() + "'");
+        }
+        for (String key : account.context().keySet()) {
+            if (!CONTEXT_KEYS.contains(key)) {
+                throw new InvalidAccountException("context." + key, "context." + key + " is not accepted: hubspot"
+                        + " accounts take only context.api_version and context.custom_properties, both optional");
+            }
+        }
+        try {
+            HubSpotApiVersion.of(account.contextString(HubSpotApiVersion.CONTEXT_KEY).orElse(null));
+        } catch (IllegalArgumentException bad) {
+            throw new InvalidAccountException("context." + HubSpotApiVersion.CONTEXT_KEY, "context." + bad.getMessage());
+        }
+        String customProperties = account.contextString(HubSpotProperties.CONTEXT_KEY).orElse(null);
+        if (customProperties != null) {
+            try {
+                HubSpotProperties.parseCustom(customProperties);
+            } catch (IllegalArgumentException bad) {
+                throw new InvalidAccountException("context." + HubSpotProperties.CONTEXT_KEY, "context." + bad.getMessage());
+            }
+        }
+        checkCredentials(account);
+        account.baseUrl().ifPresent(HubSpotAdapterProvider::checkBaseUrl);
+    }
+
+    private static void checkCredentials(IntegratedAccount account) {
+        Set<String> names = account.credentials().names();
+        if (!names.isEmpty() && REFRESH_GRANT.containsAll(names) && !names.contains(ACCESS_TOKEN)) {
+            String field = "credentials." + names.stream().sorted().findFirst().orElseThrow();
+            throw new InvalidAccountException(field, "credentials {client_id, client_secret, refresh_token} (HubSpot's"
+                    + " OAuth refresh grant) are not supported yet by this version; use credentials.access_token,"
+                    + " a private-app token or Service Key");
+        }
+        for (String name : names) {
+            if (!name.equals(ACCESS_TOKEN)) {
+                throw new InvalidAccountException("credentials." + name, "credentials." + name + " is not accepted:"
+                        + " hubspot takes credentials.access_token (a private-app token or Service Key)");
+            }
+        }
+        String token = account.credentials().find(ACCESS_TOKEN).orElseThrow(() -> new InvalidAccountException(
+                "credentials.access_token",
+                "credentials.access_token is required: a HubSpot private-app token or Service Key"));
+        if (!TOKEN.matcher(token).matches()) {
+            throw new InvalidAccountException("credentials.access_token",
+                    "credentials.access_token must be visible ASCII characters without spaces");
+        }
+    }
+
+    private static void checkBaseUrl(URI url) {
+        if (url.getRawUserInfo() != null) {
+            // Credentials belong in credentials.*, where they are never printed.
+            throw new InvalidAccountException("base_url", "base_url must not hold user information (user:password@)");
+        }
+    }
+
+    @Override
+    public CrmAdapter create(AdapterSettings settings) {
+        var adapter = new HubSpotLeadDeletionAdapter(new ProviderHttp("HubSpot", leadIdFormat(), settings));
+        return new CrmAdapter(adapter, adapter);
+    }
+
+    /** The account's API root without a trailing slash: its {@code base_url}, else {@value #DEFAULT_API_ROOT}. */
+    static URI apiRoot(IntegratedAccount account) {
+        String root = account.baseUrl().map(URI::toString).orElse(DEFAULT_API_ROOT);
+        while (root.endsWith("/")) {
+            root = root.substring(0, root.length() - 1);
+        }
+        return URI.create(root);
+    }
+
+    /** The account's date version (checked at start). */
+    static String apiVersion(IntegratedAccount account) {
+        return HubSpotApiVersion.of(account.contextString(HubSpotApiVersion.CONTEXT_KEY).orElse(null));
+    }
+
+    /** The account's custom property names, in config order; empty when it names none. */
+    static List<String> customProperties(IntegratedAccount account) {
+        return account.contextString(HubSpotProperties.CONTEXT_KEY).map(HubSpotProperties::parseCustom).orElse(List.of());
+    }
+}
