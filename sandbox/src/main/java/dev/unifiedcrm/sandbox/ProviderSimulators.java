@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * each below its own prefix ({@code /insightly/v3.1}, {@code /pipeliner/api/v100/rest/spaces/sandbox},
  * {@code /zendesk_sell/v2}, {@code /nutshell/rest}, {@code /monday_crm/...}, {@code /zoho_crm/crm/v8} with Zoho's
  * token endpoint at {@code /zoho_crm/oauth/v2/token}, {@code /hubspot}, {@code /pipedrive/api/v1},
- * {@code /salesforce/services/data/v64.0}, {@code /dynamics_365_sales/api/data/v9.2}); a demo account's
+ * {@code /salesforce/services/data/v64.0} with Salesforce's token endpoint at {@code /salesforce/services/oauth2/token},
+ * {@code /dynamics_365_sales/api/data/v9.2}); a demo account's
  * {@code baseUrl} is its API root. Thread-safe; the state (deleted leads, Insightly's quota) lives as long as the
  * instance.
  */
@@ -119,10 +120,10 @@ public final class ProviderSimulators implements AutoCloseable {
                     new DemoAccount("pipedrive", random.uuid(),
                             server.uri(PIPEDRIVE_MOUNT + PipedriveSimulator.ROOT),
                             Map.of("company_domain", "sandbox"), pipedrive.credentials(), pipedrive.seededLeadIds()),
-                    // Static access tokens until the OAuth credential sets are supported.
                     new DemoAccount("salesforce", random.uuid(),
                             server.uri(SALESFORCE_MOUNT + SalesforceSimulator.ROOT),
-                            Map.of(), salesforce.staticCredentials(), salesforce.seededLeadIds()),
+                            Map.of(), salesforce.credentials(), salesforce.seededLeadIds(),
+                            Optional.of(server.uri(SALESFORCE_MOUNT + SalesforceSimulator.TOKEN_PATH))),
                     new DemoAccount("dynamics_365_sales", random.uuid(),
                             server.uri(DYNAMICS_365_SALES_MOUNT + Dynamics365SalesSimulator.ROOT),
                             Map.of(), dynamics.staticCredentials(), dynamics.seededLeadIds()));

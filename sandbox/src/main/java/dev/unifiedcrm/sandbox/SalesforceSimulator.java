@@ -69,16 +69,6 @@ final class SalesforceSimulator implements ProviderSimulator {
         return List.copyOf(seededLeadIds);
     }
 
-    /**
-     * The static set of the demo account: an access token the simulated org issued out of band (as
-     * an admin would hand one over), valid until the simulator stops. Each call issues another.
-     */
-    Map<String, String> staticCredentials() {
-        String accessToken = ORG_ID.substring(0, 15) + "!" + random.hex(32);
-        tokenExpiries.put(accessToken, Instant.MAX);
-        return Map.of("access_token", accessToken);
-    }
-
     /** The client-credentials set of the demo account. */
     Map<String, String> credentials() {
         Map<String, String> credentials = new LinkedHashMap<>();

@@ -105,7 +105,9 @@ class ProviderSimulatorsTest {
             DemoAccount salesforce = accounts.get(8);
             assertThat(salesforce.baseUrl().getPath()).isEqualTo("/salesforce/services/data/v64.0");
             assertThat(salesforce.context()).isEmpty();
-            assertThat(salesforce.credentials()).containsOnlyKeys("access_token");
+            assertThat(salesforce.credentials()).containsOnlyKeys("client_id", "client_secret");
+            assertThat(salesforce.tokenUrl()).hasValueSatisfying(url ->
+                    assertThat(url.getPath()).isEqualTo("/salesforce/services/oauth2/token"));
             assertThat(salesforce.seededLeadIds()).first().isEqualTo("00QHs00000Lk3pRMAR");
 
             DemoAccount dynamics = accounts.get(9);
@@ -159,7 +161,7 @@ class ProviderSimulatorsTest {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(7), "/leads/", id), pipedrive).statusCode())
                         .as("pipedrive lead %s", id).isEqualTo(200);
             }
-            String[] salesforce = {"Authorization", "Bearer " + accounts.get(8).credentials().get("access_token")};
+            String[] salesforce = {"Authorization", "Bearer " + SandboxHttp.salesforceAccessToken(accounts.get(8))};
             for (String id : accounts.get(8).seededLeadIds()) {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(8), "/sobjects/Lead/", id), salesforce).statusCode())
                         .as("salesforce lead %s", id).isEqualTo(200);

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -67,6 +68,26 @@ final class SandboxHttp {
                 .header("Authorization", basic(credentials.get("client_id"), credentials.get("client_secret")))
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token="
                         + credentials.get("refresh_token")))
+                .build();
+        try {
+            return json(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token from Salesforce's simulated token endpoint by the demo account's client-credentials set (form fields). */
+    static String salesforceAccessToken(DemoAccount account) {
+        var credentials = account.credentials();
+        HttpRequest request = HttpRequest.newBuilder(account.tokenUrl().orElseThrow())
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                        + URLEncoder.encode(credentials.get("client_id"), StandardCharsets.UTF_8) + "&client_secret="
+                        + URLEncoder.encode(credentials.get("client_secret"), StandardCharsets.UTF_8)))
                 .build();
         try {
             return json(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();

@@ -9,16 +9,24 @@ import dev.unifiedcrm.domain.LeadLookupPort;
 import dev.unifiedcrm.domain.ProviderAnswer;
 import dev.unifiedcrm.domain.ProviderCall;
 import dev.unifiedcrm.domain.ProviderContractBreach;
-import dev.unifiedcrm.provider.http.ProviderExchange;
+import dev.unifiedcrm.provider.http.AuthorizedExchange;
+import dev.unifiedcrm.provider.http.OAuthTokens;
 import dev.unifiedcrm.provider.http.ProviderHttp;
 import feign.Target;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Deletes and fetches Salesforce leads: {@code DELETE} and {@code GET {root}/sobjects/Lead/{id}}
- * with {@code Authorization: Bearer <access_token>}. Thread-safe: one instance serves every account.
+ * with {@code Authorization: Bearer <access token>}: the static one, or one obtained by the account's
+ * OAuth grant. Thread-safe: one instance serves every account.
+ *
+ * <p>Salesforce's token answers carry no lifetime, so an obtained token is used until the API answers
+ * 401 {@code INVALID_SESSION_ID}; then it is dropped, one new token is obtained and the call repeated
+ * once. The {@code instance_url} of a token answer is never followed: every call goes to the
+ * configured root, so a token answer can never send a delete (with its token) to another host.
  *
  * <p>Any 2xx to a delete is success (Salesforce answers 204 without a body) and the deleted id is
  * the path id as sent. Every answer handed on, failures included, carries
@@ -26,13 +34,13 @@ import java.util.Map;
  */
 final class SalesforceLeadDeletionAdapter implements LeadDeletionPort, LeadLookupPort {
 
-    private final ProviderHttp http;
+    private final OAuthTokens tokens;
     private final SalesforceClient client;
     private final SalesforceErrorDecoder errors = new SalesforceErrorDecoder();
     private final SalesforceLeadDecoder leads;
 
-    SalesforceLeadDeletionAdapter(ProviderHttp http) {
-        this.http = http;
+    SalesforceLeadDeletionAdapter(ProviderHttp http, OAuthTokens tokens) {
+        this.tokens = tokens;
         this.client = http.feignBuilder().target(Target.EmptyTarget.create(SalesforceClient.class));
         this.leads = new SalesforceLeadDecoder(JsonMapper.builder()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -42,8 +50,8 @@ final class SalesforceLeadDeletionAdapter implements LeadDeletionPort, LeadLooku
     @Override
     public DeletedLead delete(ProviderCall call) {
         URI root = apiRoot(call);
-        ProviderAnswer answer = exchange(call, "delete", request -> client.deleteLead(root, request.encodedLeadId(),
-                authorization(call), request.encodedQuery(), request.options()));
+        ProviderAnswer answer = exchange(call, "delete", (request, token) -> client.deleteLead(root,
+                request.encodedLeadId(), authorization(token), request.encodedQuery(), request.options()));
         // The body of a 2xx is not judged: 204 is documented, and the lead is gone whatever else comes.
         return new DeletedLead(call.leadId().value(), answer);
     }
@@ -51,16 +59,27 @@ final class SalesforceLeadDeletionAdapter implements LeadDeletionPort, LeadLooku
     @Override
     public FetchedLead fetch(ProviderCall call) {
         URI root = apiRoot(call);
-        ProviderAnswer answer = exchange(call, "fetch", request -> client.getLead(root, request.encodedLeadId(),
-                authorization(call), request.options()));
+        ProviderAnswer answer = exchange(call, "fetch", (request, token) -> client.getLead(root,
+                request.encodedLeadId(), authorization(token), request.options()));
         return new FetchedLead(leads.decode(answer, call.leadId().value()), answer);
     }
 
-    private ProviderAnswer exchange(ProviderCall call, String action, ProviderExchange exchange) {
+    private ProviderAnswer exchange(ProviderCall call, String action, AuthorizedExchange exchange) {
+        // Tells an API redirect (a wrong instance_url) from one of the token endpoint, which the kit reports itself.
+        var apiRedirected = new AtomicBoolean();
+        AuthorizedExchange watched = (request, token) -> {
+            var response = exchange.send(request, token);
+            apiRedirected.set(response.status() >= 300 && response.status() < 400);
+            return response;
+        };
         try {
-            return SalesforceLimitInfo.read(http.exchange(call, "the " + action, exchange,
-                    answer -> errors.decode(SalesforceLimitInfo.read(answer))));
+            return SalesforceLimitInfo.read(tokens.exchange(call, "the " + action, watched,
+                    answer -> errors.decode(SalesforceLimitInfo.read(answer)),
+                    SalesforceErrorDecoder::isTokenExpiredOrInvalid));
         } catch (ProviderContractBreach breach) {
+            if (!apiRedirected.get() && breach.kind() == ProviderContractBreach.Kind.REDIRECT) {
+                throw breach;
+            }
             ProviderAnswer answer = SalesforceLimitInfo.read(breach.providerAnswer());
             if (breach.kind() == ProviderContractBreach.Kind.REDIRECT) {
                 throw SalesforceErrorDecoder.redirect(answer, action);
@@ -70,10 +89,10 @@ final class SalesforceLeadDeletionAdapter implements LeadDeletionPort, LeadLooku
     }
 
     private static URI apiRoot(ProviderCall call) {
-        return SalesforceAccountContext.of(call.account(), false).apiRoot(call.account().baseUrl());
+        return SalesforceAdapterProvider.context(call.account()).apiRoot(call.account().baseUrl());
     }
 
-    private static Map<String, Object> authorization(ProviderCall call) {
-        return Map.of("Authorization", "Bearer " + call.account().credentials().require(SalesforceAdapterProvider.ACCESS_TOKEN));
+    private static Map<String, Object> authorization(String accessToken) {
+        return Map.of("Authorization", "Bearer " + accessToken);
     }
 }
