@@ -657,6 +657,139 @@ blocker = socket.socket(); blocker.bind(("127.0.0.1", 0)); blocker.listen(1); bp
 r = subprocess.run(["java", "-jar", JAR, "--config", cfgfile, "--port", str(bp)], env=env, capture_output=True, text=True, timeout=30)
 check("port in use", r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1, (r.returncode, r.stderr[-200:]))
 
+# salesforce oauth
+# A service of its own: the three OAuth sets against fake token endpoints, tokens kept until 401 INVALID_SESSION_ID,
+# the token answer's instance_url never followed, a refused grant a 401, and no secret in any output.
+import hashlib
+SFO_CC, SFO_RT, SFO_JWT, SFO_BAD = ("6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a51", "6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a52",
+                                    "6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a53", "6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a54")
+SFO_SECRET, SFO_REFRESH, SFO_BAD_SECRET = "sfo-secret-client-secret", "sfo-secret-refresh-token", "sfo-secret-wrong-secret"
+SFO_TOKENS = ["00DHs000000Xyz1!sfo-secret-access-" + str(i) for i in range(6)]
+SFO_KEYGEN = os.path.join(tmp, "SfoKeygen.java")
+open(SFO_KEYGEN, "w").write("""public class SfoKeygen { public static void main(String[] a) throws Exception {
+  var g = java.security.KeyPairGenerator.getInstance("RSA"); g.initialize(2048); var k = g.generateKeyPair();
+  var pub = (java.security.interfaces.RSAPublicKey) k.getPublic();
+  System.out.println(pub.getModulus().toString(16)); System.out.println(pub.getPublicExponent().toString(16));
+  System.out.print("-----BEGIN PRIVATE KEY-----\\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\\n'})
+      .encodeToString(k.getPrivate().getEncoded()) + "\\n-----END PRIVATE KEY-----\\n"); } }""")
+sfo_key = subprocess.run(["java", SFO_KEYGEN], capture_output=True, text=True, timeout=60).stdout.split("\n", 2)
+SFO_N, SFO_E, SFO_PEM = int(sfo_key[0], 16), int(sfo_key[1], 16), sfo_key[2]
+SFO_KEY_BODY = SFO_PEM.splitlines()[1]
+SFO_API = "/sfo/services/data/v64.0"
+SFO_LEAD_PATH = SFO_API + "/sobjects/Lead/" + SF_LEAD
+def sfo_token_path(name): return "/sfo-" + name + "/services/oauth2/token"
+def sfo_account(account_id, name, credentials, context=None):
+    account = {"id": account_id, "integration": "salesforce", "base_url": base + SFO_API, "token_url": base + sfo_token_path(name),
+               "credentials": credentials, "rate_limit": {"requests_per_second": 0}}
+    if context: account["context"] = context
+    return account
+sfo_cfg = {"api_tokens": [TOKEN], "accounts": [
+    sfo_account(SFO_CC, "cc", {"client_id": "3MVG9sfoClient", "client_secret": "${env:SFO_SECRET}"}),
+    sfo_account(SFO_RT, "rt", {"client_id": "3MVG9sfoClient", "client_secret": "${env:SFO_SECRET}", "refresh_token": "${env:SFO_REFRESH}"}),
+    sfo_account(SFO_JWT, "jwt", {"client_id": "3MVG9sfoClient", "username": "integration@acme.example", "private_key": "${env:SFO_KEY}"},
+                {"login_url": "https://test.salesforce.com"}),
+    sfo_account(SFO_BAD, "bad", {"client_id": "3MVG9sfoClient", "client_secret": "${env:SFO_BAD_SECRET}"})]}
+sfo_cfgfile = os.path.join(tmp, "salesforce-oauth.json"); json.dump(sfo_cfg, open(sfo_cfgfile, "w"))
+SFO_PORT = free_port()
+sfo_proc = subprocess.Popen(["java", "-jar", JAR, "--config", sfo_cfgfile, "--port", str(SFO_PORT)],
+                            env=dict(env, SFO_SECRET=SFO_SECRET, SFO_REFRESH=SFO_REFRESH, SFO_KEY=SFO_PEM, SFO_BAD_SECRET=SFO_BAD_SECRET),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+check("sfo listening", sfo_proc.stdout.readline().strip() == f"listening on http://127.0.0.1:{SFO_PORT}", "")
+def sfo_delete(account_id):
+    c = http.client.HTTPConnection("127.0.0.1", SFO_PORT, timeout=15)
+    c.request("DELETE", L + SF_LEAD + "?integrated_account_id=" + account_id, headers={"Authorization": "Bearer " + TOKEN})
+    r = c.getresponse(); body = r.read(); c.close()
+    return r.status, {k.lower(): v for k, v in r.getheaders()}, body
+def sfo_token_answer(token):
+    # Salesforce's answer: no expires_in, and an instance_url that must never be followed.
+    return (200, {"Content-Type": "application/json"}, json.dumps({"access_token": token, "signature": "nUFHfake=", "scope": "api",
+            "instance_url": "http://127.0.0.1:1/elsewhere", "id": "https://login.salesforce.com/id/00DHs000000Xyz1MAC/005Hs00000A9tQwIAJ",
+            "token_type": "Bearer", "issued_at": "1709635521000"}).encode())
+def sfo_form(i): return dict(urllib.parse.parse_qsl(bodies[i].decode(), keep_blank_values=True))
+def sfo_b64(part): return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+SFO_INVALID_SESSION = (401, {"Content-Type": "application/json"}, b'[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]')
+sfo_bodies = []
+# client credentials: the form fields, no Basic, the delete carries the token at the configured root
+received.clear(); bodies.clear()
+script[("POST", sfo_token_path("cc"))] = [sfo_token_answer(SFO_TOKENS[0]), sfo_token_answer(SFO_TOKENS[1])]
+script[("DELETE", SFO_LEAD_PATH)] = (204, {"Sforce-Limit-Info": "api-usage=3/15000"}, b"")
+st, hd, body = sfo_delete(SFO_CC); sfo_bodies.append(body)
+check("sfo cc 200", st == 200 and j(body) == {"id": SF_LEAD}, (st, body))
+check("sfo cc exchanges", [(r[0], r[1]) for r in received] == [("POST", sfo_token_path("cc")), ("DELETE", SFO_LEAD_PATH)], received)
+if len(received) == 2:
+    check("sfo cc form", sfo_form(0) == {"grant_type": "client_credentials", "client_id": "3MVG9sfoClient", "client_secret": SFO_SECRET}, sfo_form(0))
+    check("sfo cc form content type", received[0][2].get("Content-Type", "").startswith("application/x-www-form-urlencoded"), received[0][2])
+    check("sfo cc no basic", "Authorization" not in received[0][2], received[0][2].get("Authorization"))
+    check("sfo cc delete token", received[1][2].get("Authorization") == "Bearer " + SFO_TOKENS[0], received[1][2].get("Authorization"))
+st, hd, body = sfo_delete(SFO_CC); sfo_bodies.append(body)
+check("sfo cc token reused", st == 200 and [r[0] for r in received] == ["POST", "DELETE", "DELETE"]
+      and received[-1][2].get("Authorization") == "Bearer " + SFO_TOKENS[0], [r[0] for r in received])
+# INVALID_SESSION_ID: one new token, one repeat
+received.clear(); bodies.clear()
+script[("DELETE", SFO_LEAD_PATH)] = [SFO_INVALID_SESSION, (204, {}, b"")]
+st, hd, body = sfo_delete(SFO_CC); sfo_bodies.append(body)
+check("sfo renewed once", st == 200 and [r[0] for r in received] == ["DELETE", "POST", "DELETE"], (st, [r[0] for r in received]))
+check("sfo repeat carries new token", received[-1][2].get("Authorization") == "Bearer " + SFO_TOKENS[1], received[-1][2].get("Authorization"))
+# a second INVALID_SESSION_ID is the answer: 401, remote
+received.clear(); bodies.clear()
+script[("POST", sfo_token_path("cc"))] = sfo_token_answer(SFO_TOKENS[2])
+script[("DELETE", SFO_LEAD_PATH)] = SFO_INVALID_SESSION
+st, hd, body = sfo_delete(SFO_CC); sfo_bodies.append(body)
+is_error("sfo second expiry", st, hd, body, 401, remote=True)
+check("sfo second expiry exchanges", [r[0] for r in received] == ["DELETE", "POST", "DELETE"], [r[0] for r in received])
+check("sfo no www-authenticate", "www-authenticate" not in hd, hd)
+# refresh token: its form fields
+received.clear(); bodies.clear()
+script[("POST", sfo_token_path("rt"))] = sfo_token_answer(SFO_TOKENS[3])
+script[("DELETE", SFO_LEAD_PATH)] = (204, {}, b"")
+st, hd, body = sfo_delete(SFO_RT); sfo_bodies.append(body)
+check("sfo rt 200", st == 200 and [r[0] for r in received] == ["POST", "DELETE"], (st, [r[0] for r in received]))
+if len(received) == 2:
+    check("sfo rt form", sfo_form(0) == {"grant_type": "refresh_token", "client_id": "3MVG9sfoClient", "client_secret": SFO_SECRET,
+                                         "refresh_token": SFO_REFRESH}, sfo_form(0))
+    check("sfo rt delete token", received[1][2].get("Authorization") == "Bearer " + SFO_TOKENS[3], received[1][2].get("Authorization"))
+# JWT bearer: an RS256 assertion, aud the login host, signed with the account's key
+received.clear(); bodies.clear()
+script[("POST", sfo_token_path("jwt"))] = sfo_token_answer(SFO_TOKENS[4])
+before = int(time.time())
+st, hd, body = sfo_delete(SFO_JWT); sfo_bodies.append(body)
+check("sfo jwt 200", st == 200 and [r[0] for r in received] == ["POST", "DELETE"], (st, [r[0] for r in received]))
+if len(received) == 2:
+    form = sfo_form(0)
+    check("sfo jwt form", set(form) == {"grant_type", "assertion"} and form["grant_type"] == "urn:ietf:params:oauth:grant-type:jwt-bearer", form)
+    parts = form.get("assertion", "..").split(".")
+    header, claims = j(sfo_b64(parts[0])) or {}, j(sfo_b64(parts[1])) or {}
+    check("sfo jwt header", header.get("alg") == "RS256" and header.get("typ", "JWT") == "JWT", header)
+    check("sfo jwt claims", claims.get("iss") == "3MVG9sfoClient" and claims.get("sub") == "integration@acme.example"
+          and claims.get("aud") in ("https://test.salesforce.com", ["https://test.salesforce.com"])
+          and before + 170 <= claims.get("exp", 0) <= int(time.time()) + 190, claims)
+    digest_info = bytes.fromhex("3031300d060960864801650304020105000420") + hashlib.sha256((parts[0] + "." + parts[1]).encode()).digest()
+    size = (SFO_N.bit_length() + 7) // 8
+    expected = b"\x00\x01" + b"\xff" * (size - len(digest_info) - 3) + b"\x00" + digest_info
+    check("sfo jwt signature", pow(int.from_bytes(sfo_b64(parts[2]), "big"), SFO_E, SFO_N).to_bytes(size, "big") == expected, "")
+    check("sfo jwt delete token", received[1][2].get("Authorization") == "Bearer " + SFO_TOKENS[4], received[1][2].get("Authorization"))
+# a refused grant: 401, remote, the message names the account, the delete never sent
+received.clear(); bodies.clear()
+script[("POST", sfo_token_path("bad"))] = (400, {"Content-Type": "application/json"},
+                                           json.dumps({"error": "invalid_client", "error_description": "invalid client credentials",
+                                                       "client_secret": SFO_BAD_SECRET}).encode())
+st, hd, body = sfo_delete(SFO_BAD); sfo_bodies.append(body)
+b = is_error("sfo refused grant", st, hd, body, 401, remote=True) or {}
+check("sfo refused message", SFO_BAD in b.get("message", "") and "invalid client credentials" in b.get("message", ""), b.get("message"))
+check("sfo refused masked", b.get("raw_response") == {"error": "invalid_client", "error_description": "invalid client credentials",
+                                                      "client_secret": "***"}, b.get("raw_response"))
+check("sfo refused no delete", [r[0] for r in received] == ["POST"], [r[0] for r in received])
+# no secret in any answer or output
+sfo_proc.terminate()
+try:
+    sfo_out, sfo_err = sfo_proc.communicate(timeout=15)
+except subprocess.TimeoutExpired:
+    sfo_proc.kill(); sfo_out, sfo_err = sfo_proc.communicate()
+for s in [SFO_SECRET, SFO_REFRESH, SFO_BAD_SECRET, SFO_KEY_BODY] + SFO_TOKENS:
+    check("sfo no secret in output " + s[:24], s not in sfo_out and s not in sfo_err, "")
+    check("sfo no secret in answers " + s[:24], all(s.encode() not in x for x in sfo_bodies), "")
+check("sfo no assertion in output", "eyJ" not in sfo_out and "eyJ" not in sfo_err, "")
+
 print(f"{passes} passed, {len(fails)} failed")
 for f in fails: print("FAIL", f)
 sys.exit(1 if fails else 0)

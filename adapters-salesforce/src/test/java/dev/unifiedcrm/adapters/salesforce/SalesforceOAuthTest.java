@@ -200,7 +200,6 @@ class SalesforceOAuthTest {
                 .willReturn(sessionExpired()));
         salesforce.stubFor(delete(urlPathEqualTo(LEAD_PATH)).withHeader("Authorization", equalTo("Bearer " + SECOND_TOKEN))
                 .willReturn(aResponse().withStatus(204).withHeader("Sforce-Limit-Info", "api-usage=7/15000")));
-
         salesforce.stubFor(get(urlPathEqualTo(LEAD_PATH)).willReturn(okJson(
                 "{\"attributes\":{\"type\":\"Lead\"},\"Id\":\"" + LEAD_ID + "\",\"LastName\":\"Doe\"}")));
         adapter.lookup().fetch(call(grant));

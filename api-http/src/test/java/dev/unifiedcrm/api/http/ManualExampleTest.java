@@ -53,6 +53,12 @@ class ManualExampleTest {
             for (var account : config.withArray("accounts")) {
                 DemoAccount demo = demoAccount(simulators, account.path("integration").asText());
                 ((ObjectNode) account).put("base_url", demo.baseUrl().toString());
+                var exampleKeys = new java.util.HashSet<String>();
+                account.path("credentials").fieldNames().forEachRemaining(exampleKeys::add);
+                if (demo.tokenUrl().isPresent() && exampleKeys.equals(demo.credentials().keySet())) {
+                    // The example holds the demo account's OAuth set: its tokens come from the simulator.
+                    ((ObjectNode) account).put("token_url", demo.tokenUrl().get().toString());
+                }
                 for (var credential : account.path("credentials").properties()) {
                     String value = demo.credentials().get(credential.getKey());
                     if (value == null && credential.getKey().equals("access_token")) {
