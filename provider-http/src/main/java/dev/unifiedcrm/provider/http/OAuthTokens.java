@@ -59,6 +59,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,6 +113,7 @@ public final class OAuthTokens {
     private final List<CredentialSet> sets;
     private final Function<IntegratedAccount, TokenEndpoint> endpoints;
     private final AdapterSettings settings;
+    private final TokenAnswerListener answers;
     private final Clock clock;
     private final Map<IntegratedAccountId, AccountTokens> accounts = new ConcurrentHashMap<>();
 
@@ -124,6 +126,17 @@ public final class OAuthTokens {
      */
     public OAuthTokens(ProviderHttp http, Integration integration, List<CredentialSet> sets,
                        Function<IntegratedAccount, TokenEndpoint> endpoints, AdapterSettings settings) {
+        this(http, integration, sets, endpoints, settings, TokenAnswerListener.NONE);
+    }
+
+    /**
+     * As {@link #OAuthTokens(ProviderHttp, Integration, List, Function, AdapterSettings)}, telling
+     * {@code answers} of each token answer that issued a token (its secrets masked).
+     */
+    public OAuthTokens(ProviderHttp http, Integration integration, List<CredentialSet> sets,
+                       Function<IntegratedAccount, TokenEndpoint> endpoints, AdapterSettings settings,
+                       TokenAnswerListener answers) {
+        this.answers = Objects.requireNonNull(answers, "answers");
         this.http = Objects.requireNonNull(http, "http");
         this.integration = Objects.requireNonNull(integration, "integration");
         this.sets = List.copyOf(sets);
@@ -256,10 +269,10 @@ public final class OAuthTokens {
             throw counted(account, Outcome.FAILED, new ProviderUnreachable(unreachable.getMessage()
                     + " (the call itself was not sent)", Delivery.NOT_SENT, null));
         }
-        return judge(account, tokens, answer);
+        return judge(account, endpoint, tokens, answer);
     }
 
-    private String judge(IntegratedAccount account, AccountTokens tokens, ProviderAnswer answer) {
+    private String judge(IntegratedAccount account, TokenEndpoint endpoint, AccountTokens tokens, ProviderAnswer answer) {
         int status = answer.status();
         Object body = answer.parsedBody() instanceof RemoteBody.Json json ? json.value() : null;
         if (status == 429) {
@@ -295,14 +308,18 @@ public final class OAuthTokens {
                     + " OAuth 2.0 token answer (an access_token and token_type are required)"));
         }
         Instant now = clock.instant();
-        long lifetime = issued.getAccessToken().getLifetime();
-        tokens.keep(issued.getAccessToken().getValue(), lifetime > 0 ? now.plus(usableFor(Duration.ofSeconds(lifetime))) : null);
+        long seconds = issued.getAccessToken().getLifetime();
+        Duration lifetime = seconds > 0 ? Duration.ofSeconds(seconds) : endpoint.lifetimeWhenMissing().orElse(null);
+        tokens.keep(issued.getAccessToken().getValue(), lifetime != null ? now.plus(usableFor(lifetime)) : null);
         RefreshToken rotated = issued.getRefreshToken();
         if (rotated != null && !rotated.getValue().equals(tokens.refreshToken)) {
             rotate(account, tokens, rotated.getValue());
         }
         settings.tokenRequests().tokenRequested(integration, account.id(), Outcome.ISSUED);
         LOG.info("obtained a new access token for integrated account {} ({})", account.id(), integration);
+        @SuppressWarnings("unchecked")
+        var fields = (Map<String, Object>) SecretMasking.mask(body);
+        answers.tokenIssued(account, Collections.unmodifiableMap(fields));
         return issued.getAccessToken().getValue();
     }
 

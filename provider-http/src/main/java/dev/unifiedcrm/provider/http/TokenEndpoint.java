@@ -1,6 +1,7 @@
 package dev.unifiedcrm.provider.http;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,9 +12,11 @@ import java.util.Optional;
  * @param clientAuthentication how {@code client_id} and {@code client_secret} travel
  * @param scope                the {@code scope} form field, when the CRM wants one
  * @param assertionAudience    the {@code aud} claim of a JWT bearer assertion (only for that grant)
+ * @param lifetimeWhenMissing  the lifetime the CRM documents for a token answer without {@code expires_in};
+ *                             empty: such a token is used until the provider rejects it
  */
 public record TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, Optional<String> scope,
-                            Optional<String> assertionAudience) {
+                            Optional<String> assertionAudience, Optional<Duration> lifetimeWhenMissing) {
 
     /** How the client authenticates to the token endpoint. */
     public enum ClientAuthentication {
@@ -28,10 +31,27 @@ public record TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, 
         Objects.requireNonNull(clientAuthentication, "clientAuthentication");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(assertionAudience, "assertionAudience");
+        Objects.requireNonNull(lifetimeWhenMissing, "lifetimeWhenMissing");
+        lifetimeWhenMissing.ifPresent(lifetime -> {
+            if (lifetime.isZero() || lifetime.isNegative()) {
+                throw new IllegalArgumentException("lifetimeWhenMissing must be positive, not " + lifetime);
+            }
+        });
+    }
+
+    /** An endpoint whose answers without {@code expires_in} are used until the provider rejects their token. */
+    public TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, Optional<String> scope,
+                         Optional<String> assertionAudience) {
+        this(uri, clientAuthentication, scope, assertionAudience, Optional.empty());
     }
 
     /** An endpoint without scope or assertion audience. */
     public static TokenEndpoint of(URI uri, ClientAuthentication clientAuthentication) {
         return new TokenEndpoint(uri, clientAuthentication, Optional.empty(), Optional.empty());
+    }
+
+    /** This endpoint, its answers without {@code expires_in} taken to last {@code lifetime} (as the CRM documents). */
+    public TokenEndpoint withLifetimeWhenMissing(Duration lifetime) {
+        return new TokenEndpoint(uri, clientAuthentication, scope, assertionAudience, Optional.of(lifetime));
     }
 }

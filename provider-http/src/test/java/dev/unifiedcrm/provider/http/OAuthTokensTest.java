@@ -123,6 +123,8 @@ class OAuthTokensTest {
     private final Logger tokenLog = (Logger) LoggerFactory.getLogger(OAuthTokens.class);
     private TokenEndpoint.ClientAuthentication clientAuthentication = TokenEndpoint.ClientAuthentication.BASIC;
     private Optional<String> scope = Optional.empty();
+    private Optional<Duration> lifetimeWhenMissing = Optional.empty();
+    private final List<Map<String, Object>> answersSeen = Collections.synchronizedList(new ArrayList<>());
     private ProviderHttp http;
     private LeadsClient client;
     private OAuthTokens tokens;
@@ -138,7 +140,8 @@ class OAuthTokensTest {
         client = http.feignBuilder().target(Target.EmptyTarget.create(LeadsClient.class));
         tokens = new OAuthTokens(http, ACME, List.of(STATIC, REFRESH, CLIENT, JWT),
                 account -> new TokenEndpoint(account.tokenUrl().orElseThrow(), clientAuthentication, scope,
-                        Optional.of("https://login.acme.example")), settings);
+                        Optional.of("https://login.acme.example"), lifetimeWhenMissing), settings,
+                (account, answer) -> answersSeen.add(answer));
     }
 
     @AfterEach
@@ -221,6 +224,38 @@ class OAuthTokensTest {
                 .willReturn(aResponse().withStatus(204)));
         assertThat(deleteLead(refreshAccount()).status()).isEqualTo(204);
         provider.verify(2, postRequestedFor(urlPathEqualTo("/oauth/token")));
+    }
+
+    @Test
+    void aTokenWithoutLifetimeLastsWhatTheEndpointDocumentsWhenItSaysSo() {
+        lifetimeWhenMissing = Optional.of(Duration.ofSeconds(3600));
+        setUpAgain();
+        stubTokenSequence("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\"}",
+                tokenJson(SECOND_ACCESS_TOKEN, 3600, null));
+        stubDelete(204);
+
+        deleteLead(refreshAccount());
+        clock.advance(Duration.ofSeconds(3539));
+        deleteLead(refreshAccount());
+        provider.verify(1, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        clock.advance(Duration.ofSeconds(1));
+        deleteLead(refreshAccount());
+
+        provider.verify(2, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        provider.verify(1, deleteRequestedFor(urlPathEqualTo("/leads/42")).withHeader("Authorization", equalTo("Bearer " + SECOND_ACCESS_TOKEN)));
+    }
+
+    @Test
+    void theAnswerListenerIsToldOfEachIssuedTokenWithItsSecretsMasked() {
+        stubToken(okJson("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                + "\"refresh_token\":\"" + ROTATED_REFRESH_TOKEN + "\",\"api_domain\":\"https://acme.example\"}"));
+        stubDelete(204);
+
+        deleteLead(refreshAccount());
+        deleteLead(refreshAccount());
+
+        assertThat(answersSeen).singleElement().isEqualTo(Map.of("access_token", "***", "token_type", "Bearer",
+                "expires_in", 3600, "refresh_token", "***", "api_domain", "https://acme.example"));
     }
 
     @Test
