@@ -335,6 +335,13 @@ class PipedriveOAuthTest {
         assertThat(warnings()).isEmpty();
     }
 
+    @Test
+    void anApiDomainIsReadForItsHostOnly() {
+        assertThat(PipedriveApiDomainCheck.host("https://ACME.pipedrive.com/")).hasValue("acme.pipedrive.com");
+        assertThat(PipedriveApiDomainCheck.host("acme.pipedrive.com")).as("no scheme, no host").isEmpty();
+        assertThat(PipedriveApiDomainCheck.host("https://acme pipedrive")).isEmpty();
+    }
+
     // --- helpers ---
 
     private List<String> warnings() {
