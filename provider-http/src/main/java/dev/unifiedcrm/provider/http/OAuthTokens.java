@@ -83,7 +83,8 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li>A token is used until 60 s before its {@code expires_in} (half its lifetime when that is
- *       under 120 s), or until the provider rejects it when the answer gives no lifetime.</li>
+ *       under 120 s). An answer without one lasts the endpoint's {@link TokenEndpoint#lifetimeWhenMissing()}
+ *       when the CRM documents one, else until the provider rejects the token.</li>
  *   <li>One token request per account at a time: other calls wait for it, each within its own deadline.</li>
  *   <li>A refused grant (a 4xx, or a 2xx carrying an OAuth {@code error}) is a 401
  *       {@link ProviderRejection} naming the account, with the endpoint's body masked; the endpoint
