@@ -76,7 +76,18 @@ final class HttpService {
      * @throws io.javalin.util.JavalinBindException when the port is taken
      */
     HttpService start(String host, int port) {
+        return start(host, port, HttpThreadModel.DEFAULTS);
+    }
+
+    /**
+     * Starts listening with this pool and connector layout; returns once requests are accepted.
+     *
+     * @throws io.javalin.util.JavalinBindException when the port is taken
+     */
+    HttpService start(String host, int port, HttpThreadModel threads) {
         app = Javalin.create(config -> {
+            config.jetty.threadPool = threads.threadPool();
+            config.jetty.addConnector((server, http) -> threads.connector(server, http, host, port));
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.compressionStrategy = CompressionStrategy.NONE;
@@ -100,6 +111,11 @@ final class HttpService {
 
     int port() {
         return app.port();
+    }
+
+    /** The running Jetty server, for tests of its set-up. */
+    Server server() {
+        return jetty.get();
     }
 
     /**
