@@ -26,9 +26,10 @@ import java.util.function.Function;
  * @param reservedThreads threads kept ready so that a selecting thread can run the request it found
  *                        itself while a reserved thread takes over selecting (no hand-off to another
  *                        thread); 0: every request is handed to a pool thread; -1: Jetty's heuristic
- * @param acceptors       threads accepting connections; -1: Jetty's heuristic (1 on up to 8 cores);
+ * @param acceptors       threads accepting connections; -1: Jetty's heuristic (cores / 8, 1 to 4);
  *                        0: the selectors accept
- * @param selectors       threads watching connections for input; -1: Jetty's heuristic (half the cores, at least 1)
+ * @param selectors       threads watching connections for input; -1: Jetty's heuristic (half the cores,
+ *                        at most maxThreads / 16, at least 1)
  */
 record HttpThreadModel(int maxThreads, int minThreads, OptionalInt queue, int reservedThreads, int acceptors,
                        int selectors) {
