@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -149,7 +148,9 @@ final class AuditLogFile implements AuditTrail, AutoCloseable {
 
     private Map<String, Object> line(Deletion deletion, String phase) {
         var line = new LinkedHashMap<String, Object>();
-        line.put("time", DateTimeFormatter.ISO_INSTANT.format(clock.instant()));
+        var time = new StringBuilder(30);
+        IsoInstants.append(time, clock.instant());
+        line.put("time", time.toString());
         line.put("request_id", deletion.requestId());
         line.put("integrated_account_id", deletion.accountId().value());
         line.put("integration", deletion.integration().name());
