@@ -657,6 +657,81 @@ blocker = socket.socket(); blocker.bind(("127.0.0.1", 0)); blocker.listen(1); bp
 r = subprocess.run(["java", "-jar", JAR, "--config", cfgfile, "--port", str(bp)], env=env, capture_output=True, text=True, timeout=30)
 check("port in use", r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1, (r.returncode, r.stderr[-200:]))
 
+# hubspot oauth: the refresh grant, client in the form, the token on the delete, one renewal on a 401, a refused grant
+HSO = "7a1e5c3b-9d2f-4b8a-8e6c-1f0d2a3b4c5d"
+HSO_REFUSED = "7a1e5c3b-9d2f-4b8a-8e6c-1f0d2a3b4c5e"
+HSO_TOKEN = "/hso/oauth/2026-03/token"
+HSO_REFUSED_TOKEN = "/hso-refused/oauth/2026-03/token"
+HSO_LEAD = "/hso/crm/objects/2026-03/leads/38475629104"
+HSO_SECRETS = ["hso-client-secret-5ecret", "hso-refresh-token-5ecret", "hso-access-one-5ecret", "hso-access-two-5ecret"]
+def hso_token_answer(access):
+    return (200, {"Content-Type": "application/json;charset=utf-8"}, json.dumps({"access_token": access, "refresh_token": HSO_SECRETS[1],
+            "expires_in": 1800, "token_type": "bearer", "token_use": "access_token", "hub_id": 12345678, "user_id": 987654,
+            "scopes": ["crm.objects.leads.read", "crm.objects.leads.write", "oauth"]}).encode())
+hso_credentials = {"client_id": "5f1c2d3e-hso-client", "client_secret": "${env:BB_HSO_SECRET}", "refresh_token": "${env:BB_HSO_REFRESH}"}
+hso_cfg = {"api_tokens": [TOKEN], "accounts": [
+    {"id": HSO, "integration": "hubspot", "base_url": base + "/hso", "token_url": base + HSO_TOKEN,
+     "credentials": hso_credentials, "rate_limit": {"requests_per_second": 0}},
+    {"id": HSO_REFUSED, "integration": "hubspot", "base_url": base + "/hso", "token_url": base + HSO_REFUSED_TOKEN,
+     "credentials": hso_credentials, "rate_limit": {"requests_per_second": 0}}]}
+hso_file = os.path.join(tmp, "hubspot-oauth.json"); json.dump(hso_cfg, open(hso_file, "w"))
+hso_env = dict(os.environ, BB_HSO_SECRET=HSO_SECRETS[0], BB_HSO_REFRESH=HSO_SECRETS[1])
+HSO_PORT = free_port()
+hso_proc = subprocess.Popen(["java", "-jar", JAR, "--config", hso_file, "--port", str(HSO_PORT)], env=hso_env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+check("hso listening", hso_proc.stdout.readline().strip() == f"listening on http://127.0.0.1:{HSO_PORT}", "")
+def hso_delete(account):
+    c = http.client.HTTPConnection("127.0.0.1", HSO_PORT, timeout=15)
+    c.request("DELETE", L + "38475629104?integrated_account_id=" + account, headers={"Authorization": "Bearer " + TOKEN})
+    r = c.getresponse(); body = r.read(); c.close()
+    return r.status, {k.lower(): v for k, v in r.getheaders()}, body
+hso_answers = []
+received.clear(); bodies.clear()
+script[("POST", HSO_TOKEN)] = hso_token_answer(HSO_SECRETS[2])
+script[("DELETE", HSO_LEAD)] = (204, {}, b"")
+st, hd, body = hso_delete(HSO); hso_answers.append(body)
+check("hso 200", st == 200 and j(body) == {"id": "38475629104"} and hd.get("x-delete-outcome") == "deleted", (st, body))
+check("hso token then delete", [r[:2] for r in received] == [("POST", HSO_TOKEN), ("DELETE", HSO_LEAD)], [r[:2] for r in received])
+th = received[0][2] if received else {}
+check("hso token request form", th.get("Content-Type", "").startswith("application/x-www-form-urlencoded")
+      and th.get("Accept") == "application/json", th.get("Content-Type"))
+check("hso token request no basic", "Authorization" not in th, "")
+hso_form = dict(urllib.parse.parse_qsl(bodies[0].decode())) if bodies else {}
+check("hso token request fields", hso_form == {"grant_type": "refresh_token", "client_id": "5f1c2d3e-hso-client",
+      "client_secret": HSO_SECRETS[0], "refresh_token": HSO_SECRETS[1]}, sorted(hso_form))
+check("hso delete bearer", len(received) > 1 and received[1][2].get("Authorization") == "Bearer " + HSO_SECRETS[2], "")
+received.clear()
+st, hd, body = hso_delete(HSO); hso_answers.append(body)
+check("hso token reused", st == 200 and [r[:2] for r in received] == [("DELETE", HSO_LEAD)]
+      and received[0][2].get("Authorization") == "Bearer " + HSO_SECRETS[2], [r[:2] for r in received])
+received.clear()
+script[("POST", HSO_TOKEN)] = hso_token_answer(HSO_SECRETS[3])
+script[("DELETE", HSO_LEAD)] = [(401, {"Content-Type": "application/json"}, json.dumps({"status": "error",
+    "message": "The OAuth token used to make this call expired 0 second(s) ago.", "correlationId": "c2",
+    "category": "EXPIRED_AUTHENTICATION"}).encode()), (204, {}, b"")]
+st, hd, body = hso_delete(HSO); hso_answers.append(body)
+check("hso expired renewed once", st == 200 and [r[:2] for r in received] == [("DELETE", HSO_LEAD), ("POST", HSO_TOKEN), ("DELETE", HSO_LEAD)]
+      and received[2][2].get("Authorization") == "Bearer " + HSO_SECRETS[3], (st, [r[:2] for r in received]))
+received.clear()
+script[("POST", HSO_REFUSED_TOKEN)] = (400, {"Content-Type": "application/json"}, json.dumps({"error": "invalid_grant",
+    "error_description": "refresh token is invalid, expired or revoked", "status": "BAD_REFRESH_TOKEN",
+    "message": "refresh token is invalid, expired or revoked"}).encode())
+st, hd, body = hso_delete(HSO_REFUSED); hso_answers.append(body); b = is_error("hso refused grant", st, hd, body, 401, remote=True)
+check("hso refused names account", HSO_REFUSED in (b or {}).get("message", "") and "connected again" in (b or {}).get("message", ""), body[:300])
+check("hso refused raw_response", ((b or {}).get("raw_response") or {}).get("status") == "BAD_REFRESH_TOKEN", body[:300])
+check("hso refused nothing deleted", [r[:2] for r in received] == [("POST", HSO_REFUSED_TOKEN)], [r[:2] for r in received])
+hso_proc.terminate()
+try:
+    hso_out, hso_err = hso_proc.communicate(timeout=15)
+except subprocess.TimeoutExpired:
+    hso_proc.kill(); hso_out, hso_err = hso_proc.communicate()
+for s in HSO_SECRETS:
+    check("hso no secret in logs " + s, s not in hso_out and s not in hso_err, "")
+    check("hso no secret in answers " + s, all(s.encode() not in a for a in hso_answers), "")
+hso_static = json.loads(json.dumps(hso_cfg)); hso_static["accounts"][0]["credentials"] = {"access_token": "hs-static"}
+r = start_bad(hso_static, {"BB_HSO_SECRET": HSO_SECRETS[0], "BB_HSO_REFRESH": HSO_SECRETS[1]})
+check("hso token_url with the static set exit 2", r.returncode == 2 and "token_url" in r.stderr, (r.returncode, r.stderr[-300:]))
+
 print(f"{passes} passed, {len(fails)} failed")
 for f in fails: print("FAIL", f)
 sys.exit(1 if fails else 0)

@@ -82,7 +82,8 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li>A token is used until 60 s before its {@code expires_in} (half its lifetime when that is
- *       under 120 s), or until the provider rejects it when the answer gives no lifetime.</li>
+ *       under 120 s); when the answer gives no lifetime, the endpoint's default lifetime counts
+ *       instead, and without one the token is used until the provider rejects it.</li>
  *   <li>One token request per account at a time: other calls wait for it, each within its own deadline.</li>
  *   <li>A refused grant (a 4xx, or a 2xx carrying an OAuth {@code error}) is a 401
  *       {@link ProviderRejection} naming the account, with the endpoint's body masked; the endpoint
@@ -256,10 +257,10 @@ public final class OAuthTokens {
             throw counted(account, Outcome.FAILED, new ProviderUnreachable(unreachable.getMessage()
                     + " (the call itself was not sent)", Delivery.NOT_SENT, null));
         }
-        return judge(account, tokens, answer);
+        return judge(account, endpoint, tokens, answer);
     }
 
-    private String judge(IntegratedAccount account, AccountTokens tokens, ProviderAnswer answer) {
+    private String judge(IntegratedAccount account, TokenEndpoint endpoint, AccountTokens tokens, ProviderAnswer answer) {
         int status = answer.status();
         Object body = answer.parsedBody() instanceof RemoteBody.Json json ? json.value() : null;
         if (status == 429) {
@@ -295,8 +296,9 @@ public final class OAuthTokens {
                     + " OAuth 2.0 token answer (an access_token and token_type are required)"));
         }
         Instant now = clock.instant();
-        long lifetime = issued.getAccessToken().getLifetime();
-        tokens.keep(issued.getAccessToken().getValue(), lifetime > 0 ? now.plus(usableFor(Duration.ofSeconds(lifetime))) : null);
+        long seconds = issued.getAccessToken().getLifetime();
+        Optional<Duration> lifetime = seconds > 0 ? Optional.of(Duration.ofSeconds(seconds)) : endpoint.defaultLifetime();
+        tokens.keep(issued.getAccessToken().getValue(), lifetime.map(life -> now.plus(usableFor(life))).orElse(null));
         RefreshToken rotated = issued.getRefreshToken();
         if (rotated != null && !rotated.getValue().equals(tokens.refreshToken)) {
             rotate(account, tokens, rotated.getValue());

@@ -123,6 +123,7 @@ class OAuthTokensTest {
     private final Logger tokenLog = (Logger) LoggerFactory.getLogger(OAuthTokens.class);
     private TokenEndpoint.ClientAuthentication clientAuthentication = TokenEndpoint.ClientAuthentication.BASIC;
     private Optional<String> scope = Optional.empty();
+    private Optional<Duration> defaultLifetime = Optional.empty();
     private ProviderHttp http;
     private LeadsClient client;
     private OAuthTokens tokens;
@@ -138,7 +139,7 @@ class OAuthTokensTest {
         client = http.feignBuilder().target(Target.EmptyTarget.create(LeadsClient.class));
         tokens = new OAuthTokens(http, ACME, List.of(STATIC, REFRESH, CLIENT, JWT),
                 account -> new TokenEndpoint(account.tokenUrl().orElseThrow(), clientAuthentication, scope,
-                        Optional.of("https://login.acme.example")), settings);
+                        Optional.of("https://login.acme.example"), defaultLifetime), settings);
     }
 
     @AfterEach
@@ -221,6 +222,25 @@ class OAuthTokensTest {
                 .willReturn(aResponse().withStatus(204)));
         assertThat(deleteLead(refreshAccount()).status()).isEqualTo(204);
         provider.verify(2, postRequestedFor(urlPathEqualTo("/oauth/token")));
+    }
+
+    @Test
+    void aTokenWithoutLifetimeLastsTheEndpointsDefaultLifetimeWhenItHasOne() {
+        defaultLifetime = Optional.of(Duration.ofMinutes(30));
+        setUpAgain();
+        stubTokenSequence("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"bearer\"}",
+                tokenJson(SECOND_ACCESS_TOKEN, 1800, null));
+        stubDelete(204);
+
+        deleteLead(refreshAccount());
+        clock.advance(Duration.ofSeconds(1739));
+        deleteLead(refreshAccount());
+        provider.verify(1, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        clock.advance(Duration.ofSeconds(1));
+        deleteLead(refreshAccount());
+
+        provider.verify(2, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        provider.verify(1, deleteRequestedFor(urlPathEqualTo("/leads/42")).withHeader("Authorization", equalTo("Bearer " + SECOND_ACCESS_TOKEN)));
     }
 
     @Test
