@@ -59,6 +59,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,6 +114,7 @@ public final class OAuthTokens {
     private final List<CredentialSet> sets;
     private final Function<IntegratedAccount, TokenEndpoint> endpoints;
     private final AdapterSettings settings;
+    private final TokenAnswerListener answers;
     private final Clock clock;
     private final Map<IntegratedAccountId, AccountTokens> accounts = new ConcurrentHashMap<>();
 
@@ -125,6 +127,17 @@ public final class OAuthTokens {
      */
     public OAuthTokens(ProviderHttp http, Integration integration, List<CredentialSet> sets,
                        Function<IntegratedAccount, TokenEndpoint> endpoints, AdapterSettings settings) {
+        this(http, integration, sets, endpoints, settings, TokenAnswerListener.NONE);
+    }
+
+    /**
+     * As {@link #OAuthTokens(ProviderHttp, Integration, List, Function, AdapterSettings)}, telling
+     * {@code answers} of each token answer that issued a token (its secrets masked).
+     */
+    public OAuthTokens(ProviderHttp http, Integration integration, List<CredentialSet> sets,
+                       Function<IntegratedAccount, TokenEndpoint> endpoints, AdapterSettings settings,
+                       TokenAnswerListener answers) {
+        this.answers = Objects.requireNonNull(answers, "answers");
         this.http = Objects.requireNonNull(http, "http");
         this.integration = Objects.requireNonNull(integration, "integration");
         this.sets = List.copyOf(sets);
@@ -305,6 +318,9 @@ public final class OAuthTokens {
         }
         settings.tokenRequests().tokenRequested(integration, account.id(), Outcome.ISSUED);
         LOG.info("obtained a new access token for integrated account {} ({})", account.id(), integration);
+        @SuppressWarnings("unchecked")
+        var fields = (Map<String, Object>) SecretMasking.mask(body);
+        answers.tokenIssued(account, Collections.unmodifiableMap(fields));
         return issued.getAccessToken().getValue();
     }
 
