@@ -3,6 +3,7 @@ package dev.unifiedcrm.api.http;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,18 +26,31 @@ class RequestIdsTest {
     }
 
     @Test
-    void aFreshIdIsAUuidOfVersion8InLowerCaseHex() {
+    void aFreshIdIsARandomUuidInLowerCaseHex() {
         String id = RequestIds.fresh();
 
-        assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         UUID parsed = UUID.fromString(id);
-        assertThat(parsed.version()).isEqualTo(8);
+        assertThat(parsed.version()).isEqualTo(4);
         assertThat(parsed.variant()).isEqualTo(2);
         assertThat(parsed.toString()).isEqualTo(id);
     }
 
     @Test
-    void freshIdsNeverRepeatWithinTheProcessWhateverThreadMadeThem() throws Exception {
+    void consecutiveIdsDoNotCountRequests() {
+        long[] steps = new long[100];
+        UUID previous = UUID.fromString(RequestIds.fresh());
+        for (int i = 0; i < steps.length; i++) {
+            UUID next = UUID.fromString(RequestIds.fresh());
+            steps[i] = next.getLeastSignificantBits() - previous.getLeastSignificantBits();
+            previous = next;
+        }
+
+        assertThat(Arrays.stream(steps).filter(step -> Math.abs(step) < 1_000_000)).as("a counter would step by 1").isEmpty();
+    }
+
+    @Test
+    void freshIdsDoNotRepeatWhateverThreadMadeThem() throws Exception {
         int threads = 4;
         int perThread = 25_000;
         var pool = Executors.newFixedThreadPool(threads);
