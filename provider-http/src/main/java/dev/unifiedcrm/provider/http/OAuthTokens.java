@@ -50,6 +50,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -111,11 +112,29 @@ public final class OAuthTokens {
     private final Integration integration;
     private final List<CredentialSet> sets;
     private final Function<IntegratedAccount, TokenEndpoint> endpoints;
+    private final Lifetime lifetimeRule;
     private final AdapterSettings settings;
     private final Clock clock;
     private final Map<IntegratedAccountId, AccountTokens> accounts = new ConcurrentHashMap<>();
 
+    /** Whether a token answer must say how long its access token lives. */
+    public enum Lifetime {
+        /** A token answer without {@code expires_in} is used until the provider rejects the token. */
+        OPTIONAL,
+        /**
+         * A token answer without a positive whole {@code expires_in} (a JSON number or a string of digits, at most
+         * 2<sup>31</sup>&minus;1 s) is a contract breach: for providers that always give one,
+         * so that a token is never kept for longer than it lives.
+         */
+        REQUIRED
+    }
+
+    /** The longest {@code expires_in} a {@link Lifetime#REQUIRED} answer may give (about 68 years). */
+    static final long LONGEST_LIFETIME_SECONDS = Integer.MAX_VALUE;
+
     /**
+     * Token answers whose {@code expires_in} is optional ({@link Lifetime#OPTIONAL}).
+     *
      * @param http        the adapter's HTTP side (its client, deadline and body limit serve token requests too)
      * @param integration the integration, for metrics and the log
      * @param sets        the adapter's credential sets (the account's keys pick one)
@@ -124,10 +143,24 @@ public final class OAuthTokens {
      */
     public OAuthTokens(ProviderHttp http, Integration integration, List<CredentialSet> sets,
                        Function<IntegratedAccount, TokenEndpoint> endpoints, AdapterSettings settings) {
+        this(http, integration, sets, endpoints, Lifetime.OPTIONAL, settings);
+    }
+
+    /**
+     * @param http        the adapter's HTTP side (its client, deadline and body limit serve token requests too)
+     * @param integration the integration, for metrics and the log
+     * @param sets        the adapter's credential sets (the account's keys pick one)
+     * @param endpoints   the token endpoint of an account with an OAuth set: its {@code token_url}, else derived
+     * @param lifetime    whether the provider's token answers must carry {@code expires_in}
+     * @param settings    the clock, credential store and token-request listener
+     */
+    public OAuthTokens(ProviderHttp http, Integration integration, List<CredentialSet> sets,
+                       Function<IntegratedAccount, TokenEndpoint> endpoints, Lifetime lifetime, AdapterSettings settings) {
         this.http = Objects.requireNonNull(http, "http");
         this.integration = Objects.requireNonNull(integration, "integration");
         this.sets = List.copyOf(sets);
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+        this.lifetimeRule = Objects.requireNonNull(lifetime, "lifetime");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = settings.clock();
     }
@@ -285,6 +318,11 @@ public final class OAuthTokens {
             throw counted(account, Outcome.FAILED, new ProviderContractBreach(ProviderContractBreach.Kind.UNEXPECTED_BODY,
                     masked(answer, status), "its token endpoint answered " + status + " without a JSON token object"));
         }
+        if (lifetimeRule == Lifetime.REQUIRED && !isLifetime(((Map<?, ?>) body).get("expires_in"))) {
+            throw counted(account, Outcome.FAILED, new ProviderContractBreach(ProviderContractBreach.Kind.UNEXPECTED_BODY,
+                    masked(answer, status), "its token endpoint answered " + status + " without a usable expires_in"
+                    + " (a whole number of seconds from 1 to " + LONGEST_LIFETIME_SECONDS + ")"));
+        }
         Tokens issued;
         try {
             issued = AccessTokenResponse.parse(JSONObjectUtils.parse(new String(answer.body(), StandardCharsets.UTF_8)))
@@ -304,6 +342,20 @@ public final class OAuthTokens {
         settings.tokenRequests().tokenRequested(integration, account.id(), Outcome.ISSUED);
         LOG.info("obtained a new access token for integrated account {} ({})", account.id(), integration);
         return issued.getAccessToken().getValue();
+    }
+
+    /** A whole, positive number of seconds no longer than {@link #LONGEST_LIFETIME_SECONDS}, as a JSON number or digits. */
+    private static boolean isLifetime(Object expiresIn) {
+        BigDecimal seconds;
+        if (expiresIn instanceof String digits && digits.matches("[0-9]{1,10}")) {
+            seconds = new BigDecimal(digits);
+        } else if (expiresIn instanceof Number number) {
+            seconds = new BigDecimal(number.toString());
+        } else {
+            return false;
+        }
+        return seconds.signum() > 0 && seconds.stripTrailingZeros().scale() <= 0
+                && seconds.compareTo(BigDecimal.valueOf(LONGEST_LIFETIME_SECONDS)) <= 0;
     }
 
     /** Renewed 60 s before expiry; a short-lived token (under 120 s) at half its lifetime. */
