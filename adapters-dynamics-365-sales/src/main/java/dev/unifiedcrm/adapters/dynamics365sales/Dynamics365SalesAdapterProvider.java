@@ -112,21 +112,22 @@ public final class Dynamics365SalesAdapterProvider implements CrmAdapterProvider
     @Override
     public CrmAdapter create(AdapterSettings settings) {
         var http = new ProviderHttp("Dynamics 365 Sales", LEAD_ID_FORMAT, settings);
-        // Entra ID always gives expires_in: an answer without one is not Entra's.
-        var tokens = new OAuthTokens(http, INTEGRATION, CREDENTIAL_SETS, Dynamics365SalesAdapterProvider::tokenEndpoint,
-                OAuthTokens.Lifetime.REQUIRED, settings);
+        var tokens = new OAuthTokens(http, INTEGRATION, CREDENTIAL_SETS, Dynamics365SalesAdapterProvider::tokenEndpoint, settings);
         var adapter = new Dynamics365SalesLeadDeletionAdapter(http, tokens);
         return new CrmAdapter(adapter, adapter);
     }
 
     /**
      * Entra ID's token endpoint of the account's tenant, or its {@code token_url}; the client authenticates by
-     * form fields, and the scope is the environment's ({@code {org_url}/.default}, else {@code base_url}'s origin).
+     * form fields, the scope is the environment's ({@code {org_url}/.default}, else {@code base_url}'s origin), and
+     * every token answer must give its {@code expires_in}.
      */
     static TokenEndpoint tokenEndpoint(IntegratedAccount account) {
         URI uri = account.tokenUrl().orElseGet(() ->
                 Dynamics365SalesAccountContext.tokenEndpoint(account.credentials().require("tenant_id")));
         String scope = Dynamics365SalesAccountContext.of(account).scope(account.baseUrl());
-        return new TokenEndpoint(uri, TokenEndpoint.ClientAuthentication.FORM, Optional.of(scope), Optional.empty());
+        // Entra ID always gives expires_in: an answer without one is not Entra's.
+        return new TokenEndpoint(uri, TokenEndpoint.ClientAuthentication.FORM, Optional.of(scope), Optional.empty())
+                .withRequiredLifetime();
     }
 }

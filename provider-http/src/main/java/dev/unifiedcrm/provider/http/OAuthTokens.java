@@ -60,6 +60,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +84,8 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li>A token is used until 60 s before its {@code expires_in} (half its lifetime when that is
- *       under 120 s), or until the provider rejects it when the answer gives no lifetime.</li>
+ *       under 120 s); when the answer gives no lifetime, the endpoint's default lifetime counts
+ *       instead, and without one the token is used until the provider rejects it.</li>
  *   <li>One token request per account at a time: other calls wait for it, each within its own deadline.</li>
  *   <li>A refused grant (a 4xx, or a 2xx carrying an OAuth {@code error}) is a 401
  *       {@link ProviderRejection} naming the account, with the endpoint's body masked; the endpoint
@@ -112,29 +114,12 @@ public final class OAuthTokens {
     private final Integration integration;
     private final List<CredentialSet> sets;
     private final Function<IntegratedAccount, TokenEndpoint> endpoints;
-    private final Lifetime lifetimeRule;
     private final AdapterSettings settings;
+    private final TokenAnswerListener answers;
     private final Clock clock;
     private final Map<IntegratedAccountId, AccountTokens> accounts = new ConcurrentHashMap<>();
 
-    /** Whether a token answer must say how long its access token lives. */
-    public enum Lifetime {
-        /** A token answer without {@code expires_in} is used until the provider rejects the token. */
-        OPTIONAL,
-        /**
-         * A token answer without a positive whole {@code expires_in} (a JSON number or a string of digits, at most
-         * 2<sup>31</sup>&minus;1 s) is a contract breach: for providers that always give one,
-         * so that a token is never kept for longer than it lives.
-         */
-        REQUIRED
-    }
-
-    /** The longest {@code expires_in} a {@link Lifetime#REQUIRED} answer may give (about 68 years). */
-    static final long LONGEST_LIFETIME_SECONDS = Integer.MAX_VALUE;
-
     /**
-     * Token answers whose {@code expires_in} is optional ({@link Lifetime#OPTIONAL}).
-     *
      * @param http        the adapter's HTTP side (its client, deadline and body limit serve token requests too)
      * @param integration the integration, for metrics and the log
      * @param sets        the adapter's credential sets (the account's keys pick one)
@@ -143,24 +128,21 @@ public final class OAuthTokens {
      */
     public OAuthTokens(ProviderHttp http, Integration integration, List<CredentialSet> sets,
                        Function<IntegratedAccount, TokenEndpoint> endpoints, AdapterSettings settings) {
-        this(http, integration, sets, endpoints, Lifetime.OPTIONAL, settings);
+        this(http, integration, sets, endpoints, settings, TokenAnswerListener.NONE);
     }
 
     /**
-     * @param http        the adapter's HTTP side (its client, deadline and body limit serve token requests too)
-     * @param integration the integration, for metrics and the log
-     * @param sets        the adapter's credential sets (the account's keys pick one)
-     * @param endpoints   the token endpoint of an account with an OAuth set: its {@code token_url}, else derived
-     * @param lifetime    whether the provider's token answers must carry {@code expires_in}
-     * @param settings    the clock, credential store and token-request listener
+     * As {@link #OAuthTokens(ProviderHttp, Integration, List, Function, AdapterSettings)}, telling
+     * {@code answers} of each token answer that issued a token (its secrets masked).
      */
     public OAuthTokens(ProviderHttp http, Integration integration, List<CredentialSet> sets,
-                       Function<IntegratedAccount, TokenEndpoint> endpoints, Lifetime lifetime, AdapterSettings settings) {
+                       Function<IntegratedAccount, TokenEndpoint> endpoints, AdapterSettings settings,
+                       TokenAnswerListener answers) {
+        this.answers = Objects.requireNonNull(answers, "answers");
         this.http = Objects.requireNonNull(http, "http");
         this.integration = Objects.requireNonNull(integration, "integration");
         this.sets = List.copyOf(sets);
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
-        this.lifetimeRule = Objects.requireNonNull(lifetime, "lifetime");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = settings.clock();
     }
@@ -289,10 +271,10 @@ public final class OAuthTokens {
             throw counted(account, Outcome.FAILED, new ProviderUnreachable(unreachable.getMessage()
                     + " (the call itself was not sent)", Delivery.NOT_SENT, null));
         }
-        return judge(account, tokens, answer);
+        return judge(account, endpoint, tokens, answer);
     }
 
-    private String judge(IntegratedAccount account, AccountTokens tokens, ProviderAnswer answer) {
+    private String judge(IntegratedAccount account, TokenEndpoint endpoint, AccountTokens tokens, ProviderAnswer answer) {
         int status = answer.status();
         Object body = answer.parsedBody() instanceof RemoteBody.Json json ? json.value() : null;
         if (status == 429) {
@@ -318,10 +300,10 @@ public final class OAuthTokens {
             throw counted(account, Outcome.FAILED, new ProviderContractBreach(ProviderContractBreach.Kind.UNEXPECTED_BODY,
                     masked(answer, status), "its token endpoint answered " + status + " without a JSON token object"));
         }
-        if (lifetimeRule == Lifetime.REQUIRED && !isLifetime(((Map<?, ?>) body).get("expires_in"))) {
+        if (endpoint.lifetimeRequired() && !isLifetime(((Map<?, ?>) body).get("expires_in"))) {
             throw counted(account, Outcome.FAILED, new ProviderContractBreach(ProviderContractBreach.Kind.UNEXPECTED_BODY,
                     masked(answer, status), "its token endpoint answered " + status + " without a usable expires_in"
-                    + " (a whole number of seconds from 1 to " + LONGEST_LIFETIME_SECONDS + ")"));
+                    + " (a whole number of seconds from 1 to " + TokenEndpoint.LONGEST_LIFETIME_SECONDS + ")"));
         }
         Tokens issued;
         try {
@@ -333,18 +315,22 @@ public final class OAuthTokens {
                     + " OAuth 2.0 token answer (an access_token and token_type are required)"));
         }
         Instant now = clock.instant();
-        long lifetime = issued.getAccessToken().getLifetime();
-        tokens.keep(issued.getAccessToken().getValue(), lifetime > 0 ? now.plus(usableFor(Duration.ofSeconds(lifetime))) : null);
+        long seconds = issued.getAccessToken().getLifetime();
+        Optional<Duration> lifetime = seconds > 0 ? Optional.of(Duration.ofSeconds(seconds)) : endpoint.defaultLifetime();
+        tokens.keep(issued.getAccessToken().getValue(), lifetime.map(life -> now.plus(usableFor(life))).orElse(null));
         RefreshToken rotated = issued.getRefreshToken();
         if (rotated != null && !rotated.getValue().equals(tokens.refreshToken)) {
             rotate(account, tokens, rotated.getValue());
         }
         settings.tokenRequests().tokenRequested(integration, account.id(), Outcome.ISSUED);
         LOG.info("obtained a new access token for integrated account {} ({})", account.id(), integration);
+        @SuppressWarnings("unchecked")
+        var fields = (Map<String, Object>) SecretMasking.mask(body);
+        answers.tokenIssued(account, Collections.unmodifiableMap(fields));
         return issued.getAccessToken().getValue();
     }
 
-    /** A whole, positive number of seconds no longer than {@link #LONGEST_LIFETIME_SECONDS}, as a JSON number or digits. */
+    /** A whole, positive number of seconds as a JSON number or digits, no longer than the endpoint allows. */
     private static boolean isLifetime(Object expiresIn) {
         BigDecimal seconds;
         if (expiresIn instanceof String digits && digits.matches("[0-9]{1,10}")) {
@@ -355,7 +341,7 @@ public final class OAuthTokens {
             return false;
         }
         return seconds.signum() > 0 && seconds.stripTrailingZeros().scale() <= 0
-                && seconds.compareTo(BigDecimal.valueOf(LONGEST_LIFETIME_SECONDS)) <= 0;
+                && seconds.compareTo(BigDecimal.valueOf(TokenEndpoint.LONGEST_LIFETIME_SECONDS)) <= 0;
     }
 
     /** Renewed 60 s before expiry; a short-lived token (under 120 s) at half its lifetime. */

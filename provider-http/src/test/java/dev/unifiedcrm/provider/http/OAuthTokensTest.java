@@ -126,7 +126,9 @@ class OAuthTokensTest {
     private final Logger tokenLog = (Logger) LoggerFactory.getLogger(OAuthTokens.class);
     private TokenEndpoint.ClientAuthentication clientAuthentication = TokenEndpoint.ClientAuthentication.BASIC;
     private Optional<String> scope = Optional.empty();
-    private OAuthTokens.Lifetime lifetime = OAuthTokens.Lifetime.OPTIONAL;
+    private Optional<Duration> defaultLifetime = Optional.empty();
+    private boolean lifetimeRequired;
+    private final List<Map<String, Object>> answersSeen = Collections.synchronizedList(new ArrayList<>());
     private ProviderHttp http;
     private LeadsClient client;
     private OAuthTokens tokens;
@@ -142,7 +144,8 @@ class OAuthTokensTest {
         client = http.feignBuilder().target(Target.EmptyTarget.create(LeadsClient.class));
         tokens = new OAuthTokens(http, ACME, List.of(STATIC, REFRESH, CLIENT, JWT),
                 account -> new TokenEndpoint(account.tokenUrl().orElseThrow(), clientAuthentication, scope,
-                        Optional.of("https://login.acme.example")), lifetime, settings);
+                        Optional.of("https://login.acme.example"), defaultLifetime, lifetimeRequired), settings,
+                (account, answer) -> answersSeen.add(answer));
     }
 
     @AfterEach
@@ -225,6 +228,38 @@ class OAuthTokensTest {
                 .willReturn(aResponse().withStatus(204)));
         assertThat(deleteLead(refreshAccount()).status()).isEqualTo(204);
         provider.verify(2, postRequestedFor(urlPathEqualTo("/oauth/token")));
+    }
+
+    @Test
+    void aTokenWithoutLifetimeLastsTheEndpointsDefaultLifetimeWhenItHasOne() {
+        defaultLifetime = Optional.of(Duration.ofMinutes(30));
+        setUpAgain();
+        stubTokenSequence("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"bearer\"}",
+                tokenJson(SECOND_ACCESS_TOKEN, 1800, null));
+        stubDelete(204);
+
+        deleteLead(refreshAccount());
+        clock.advance(Duration.ofSeconds(1739));
+        deleteLead(refreshAccount());
+        provider.verify(1, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        clock.advance(Duration.ofSeconds(1));
+        deleteLead(refreshAccount());
+
+        provider.verify(2, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        provider.verify(1, deleteRequestedFor(urlPathEqualTo("/leads/42")).withHeader("Authorization", equalTo("Bearer " + SECOND_ACCESS_TOKEN)));
+    }
+
+    @Test
+    void theAnswerListenerIsToldOfEachIssuedTokenWithItsSecretsMasked() {
+        stubToken(okJson("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                + "\"refresh_token\":\"" + ROTATED_REFRESH_TOKEN + "\",\"api_domain\":\"https://acme.example\"}"));
+        stubDelete(204);
+
+        deleteLead(refreshAccount());
+        deleteLead(refreshAccount());
+
+        assertThat(answersSeen).singleElement().isEqualTo(Map.of("access_token", "***", "token_type", "Bearer",
+                "expires_in", 3600, "refresh_token", "***", "api_domain", "https://acme.example"));
     }
 
     @Test
@@ -420,7 +455,7 @@ class OAuthTokensTest {
             ",\"expires_in\":\"+3599\"", ",\"expires_in\":\"soon\"", ",\"expires_in\":true", ",\"expires_in\":null",
             ",\"expires_in\":2147483648"})
     void whenTheLifetimeIsRequiredAnAnswerWithoutAUsableOneBreaksTheContract(String expiresIn) {
-        lifetime = OAuthTokens.Lifetime.REQUIRED;
+        lifetimeRequired = true;
         setUpAgain();
         stubToken(okJson("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\"" + expiresIn + "}"));
 
@@ -437,7 +472,7 @@ class OAuthTokensTest {
     @ParameterizedTest
     @ValueSource(strings = {"3599", "\"3599\"", "3599.0"})
     void whenTheLifetimeIsRequiredAWholeNumberOrDigitStringIsHonoured(String expiresIn) {
-        lifetime = OAuthTokens.Lifetime.REQUIRED;
+        lifetimeRequired = true;
         setUpAgain();
         stubTokenSequence("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + "}",
                 tokenJson(SECOND_ACCESS_TOKEN, 3599, null));
