@@ -127,9 +127,11 @@ public final class ProviderSimulators implements AutoCloseable {
                             server.uri(SALESFORCE_MOUNT + SalesforceSimulator.ROOT),
                             Map.of(), salesforce.credentials(), salesforce.seededLeadIds(),
                             Optional.of(server.uri(SALESFORCE_MOUNT + SalesforceSimulator.TOKEN_PATH))),
+                    // Entra ID client credentials: the scope the adapter derives from base_url is the simulator's origin.
                     new DemoAccount("dynamics_365_sales", random.uuid(),
                             server.uri(DYNAMICS_365_SALES_MOUNT + Dynamics365SalesSimulator.ROOT),
-                            Map.of(), dynamics.staticCredentials(), dynamics.seededLeadIds()));
+                            Map.of(), dynamics.credentials(), dynamics.seededLeadIds(),
+                            Optional.of(server.uri(DYNAMICS_365_SALES_MOUNT + dynamics.tokenPath()))));
             LOG.info("Sandbox simulators started: {}", accounts.stream()
                     .map(account -> account.integration() + " " + account.baseUrl()).collect(Collectors.joining(", ")));
             return new ProviderSimulators(server, accounts);

@@ -50,6 +50,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -299,6 +300,11 @@ public final class OAuthTokens {
             throw counted(account, Outcome.FAILED, new ProviderContractBreach(ProviderContractBreach.Kind.UNEXPECTED_BODY,
                     masked(answer, status), "its token endpoint answered " + status + " without a JSON token object"));
         }
+        if (endpoint.lifetimeRequired() && !isLifetime(((Map<?, ?>) body).get("expires_in"))) {
+            throw counted(account, Outcome.FAILED, new ProviderContractBreach(ProviderContractBreach.Kind.UNEXPECTED_BODY,
+                    masked(answer, status), "its token endpoint answered " + status + " without a usable expires_in"
+                    + " (a whole number of seconds from 1 to " + TokenEndpoint.LONGEST_LIFETIME_SECONDS + ")"));
+        }
         Tokens issued;
         try {
             issued = AccessTokenResponse.parse(JSONObjectUtils.parse(new String(answer.body(), StandardCharsets.UTF_8)))
@@ -322,6 +328,20 @@ public final class OAuthTokens {
         var fields = (Map<String, Object>) SecretMasking.mask(body);
         answers.tokenIssued(account, Collections.unmodifiableMap(fields));
         return issued.getAccessToken().getValue();
+    }
+
+    /** A whole, positive number of seconds as a JSON number or digits, no longer than the endpoint allows. */
+    private static boolean isLifetime(Object expiresIn) {
+        BigDecimal seconds;
+        if (expiresIn instanceof String digits && digits.matches("[0-9]{1,10}")) {
+            seconds = new BigDecimal(digits);
+        } else if (expiresIn instanceof Number number) {
+            seconds = new BigDecimal(number.toString());
+        } else {
+            return false;
+        }
+        return seconds.signum() > 0 && seconds.stripTrailingZeros().scale() <= 0
+                && seconds.compareTo(BigDecimal.valueOf(TokenEndpoint.LONGEST_LIFETIME_SECONDS)) <= 0;
     }
 
     /** Renewed 60 s before expiry; a short-lived token (under 120 s) at half its lifetime. */

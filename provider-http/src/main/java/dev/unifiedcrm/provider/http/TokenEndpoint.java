@@ -14,9 +14,16 @@ import java.util.Optional;
  * @param assertionAudience    the {@code aud} claim of a JWT bearer assertion (only for that grant)
  * @param defaultLifetime      the lifetime of a token whose answer has no {@code expires_in}, when the CRM
  *                             documents one; without it such a token is used until the provider rejects it
+ * @param lifetimeRequired     whether a token answer without a positive whole {@code expires_in} (a JSON number or a
+ *                             string of digits, at most {@value #LONGEST_LIFETIME_SECONDS} s) is a contract breach:
+ *                             for providers that always give one, so that a token is never kept longer than it lives
  */
 public record TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, Optional<String> scope,
-                            Optional<String> assertionAudience, Optional<Duration> defaultLifetime) {
+                            Optional<String> assertionAudience, Optional<Duration> defaultLifetime,
+                            boolean lifetimeRequired) {
+
+    /** The longest {@code expires_in} an endpoint whose lifetime is required may give (about 68 years). */
+    public static final long LONGEST_LIFETIME_SECONDS = Integer.MAX_VALUE;
 
     /** How the client authenticates to the token endpoint. */
     public enum ClientAuthentication {
@@ -37,6 +44,12 @@ public record TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, 
         }
     }
 
+    /** An endpoint whose token answers need not carry {@code expires_in}. */
+    public TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, Optional<String> scope,
+                         Optional<String> assertionAudience, Optional<Duration> defaultLifetime) {
+        this(uri, clientAuthentication, scope, assertionAudience, defaultLifetime, false);
+    }
+
     /** An endpoint without a default lifetime: a token answer without {@code expires_in} is used until rejected. */
     public TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, Optional<String> scope,
                          Optional<String> assertionAudience) {
@@ -50,6 +63,11 @@ public record TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, 
 
     /** This endpoint, whose token answers without {@code expires_in} are taken to last {@code lifetime}. */
     public TokenEndpoint withDefaultLifetime(Duration lifetime) {
-        return new TokenEndpoint(uri, clientAuthentication, scope, assertionAudience, Optional.of(lifetime));
+        return new TokenEndpoint(uri, clientAuthentication, scope, assertionAudience, Optional.of(lifetime), lifetimeRequired);
+    }
+
+    /** This endpoint, whose token answers without a usable {@code expires_in} are contract breaches. */
+    public TokenEndpoint withRequiredLifetime() {
+        return new TokenEndpoint(uri, clientAuthentication, scope, assertionAudience, defaultLifetime, true);
     }
 }
