@@ -1,5 +1,7 @@
 package dev.unifiedcrm.provider.http;
 
+import dev.unifiedcrm.domain.ProviderAnswer;
+
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,9 +13,10 @@ import java.util.Optional;
  * @param clientAuthentication how {@code client_id} and {@code client_secret} travel
  * @param scope                the {@code scope} form field, when the CRM wants one
  * @param assertionAudience    the {@code aud} claim of a JWT bearer assertion (only for that grant)
+ * @param quirks               what the provider's token endpoint does its own way ({@link Quirks#NONE}: nothing)
  */
 public record TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, Optional<String> scope,
-                            Optional<String> assertionAudience) {
+                            Optional<String> assertionAudience, Quirks quirks) {
 
     /** How the client authenticates to the token endpoint. */
     public enum ClientAuthentication {
@@ -23,15 +26,62 @@ public record TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, 
         FORM
     }
 
+    /**
+     * What a provider's token endpoint does beyond plain OAuth 2.0, for the kit to follow: a budget of
+     * token requests it enforces by locking the account out, and answers shaped its own way (a lifetime
+     * in another field or unit, a throttling signal that is not a 429, a refusal inside a 2xx without an
+     * OAuth {@code error}). Each method's default leaves the kit's own rule in place. Called on the
+     * callers' threads: implementations are thread-safe.
+     */
+    public interface Quirks {
+
+        /** Plain OAuth 2.0: no budget, answers read by the kit. */
+        Quirks NONE = new Quirks() {
+        };
+
+        /**
+         * Asked right before a token request for the account would be sent. Empty: send it (an
+         * implementation counting requests counts this one). Else the request is not sent and the call
+         * fails with {@link dev.unifiedcrm.domain.TokenRequestThrottled} carrying this message and wait.
+         */
+        default Optional<TokenAnswer.Throttled> holdBack() {
+            return Optional.empty();
+        }
+
+        /**
+         * The provider's own reading of a token answer. Only answers that are not a 3xx, a 429 or a 5xx
+         * come here (those follow the kit's rules whatever the provider). Empty: the kit reads it as
+         * plain OAuth 2.0 (a 4xx or a 2xx with an {@code error} is a refusal, else an
+         * {@code access_token} with {@code token_type} and {@code expires_in} in seconds).
+         *
+         * @param answer the answer as it came (the body unmasked: never put a value of it in a message)
+         */
+        default Optional<TokenAnswer> read(ProviderAnswer answer) {
+            return Optional.empty();
+        }
+    }
+
     public TokenEndpoint {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(clientAuthentication, "clientAuthentication");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(assertionAudience, "assertionAudience");
+        Objects.requireNonNull(quirks, "quirks");
     }
 
-    /** An endpoint without scope or assertion audience. */
+    /** A plain OAuth 2.0 endpoint. */
+    public TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, Optional<String> scope,
+                         Optional<String> assertionAudience) {
+        this(uri, clientAuthentication, scope, assertionAudience, Quirks.NONE);
+    }
+
+    /** A plain OAuth 2.0 endpoint without scope or assertion audience. */
     public static TokenEndpoint of(URI uri, ClientAuthentication clientAuthentication) {
         return new TokenEndpoint(uri, clientAuthentication, Optional.empty(), Optional.empty());
+    }
+
+    /** This endpoint with the provider's own rules. */
+    public TokenEndpoint withQuirks(Quirks providerQuirks) {
+        return new TokenEndpoint(uri, clientAuthentication, scope, assertionAudience, providerQuirks);
     }
 }
