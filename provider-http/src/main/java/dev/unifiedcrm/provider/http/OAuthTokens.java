@@ -359,7 +359,8 @@ public final class OAuthTokens {
         String message = http.provider() + " refused the credentials of integrated account " + account.id()
                 + "; the account must be connected again" + (description == null ? "." : ": " + description);
         String code = refusal.error().orElse(null);
-        var rejection = new ProviderRejection(masked(answer, 401), message, code, null, false);
+        // Answering a step before the call, not the call: never passed on as the provider's raw answer.
+        var rejection = new ProviderRejection(masked(answer, 401), message, code, null, false).answeringACheck();
         tokens.pause(rejection, clock.instant().plus(REFUSAL_PAUSE));
         settings.tokenRequests().tokenRequested(integration, account.id(), Outcome.REFUSED);
         LOG.warn("{} refused the credentials of integrated account {} ({}); not asked again for {} s",

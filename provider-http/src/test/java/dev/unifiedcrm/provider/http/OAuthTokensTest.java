@@ -320,6 +320,7 @@ class OAuthTokensTest {
         assertThat(refused.providerMessage()).hasValue("Acme CRM refused the credentials of integrated account " + ACCOUNT_ID
                 + "; the account must be connected again: refresh token is invalid, expired or revoked");
         assertThat(refused.providerErrorCode()).hasValue("invalid_grant");
+        assertThat(refused.answersACheck()).as("the token endpoint's answer is never passed on as the call's").isTrue();
         assertThat(refused.providerAnswer().parsedBody()).isEqualTo(new RemoteBody.Json(Map.of(
                 "error", "invalid_grant", "error_description", "refresh token is invalid, expired or revoked",
                 "echo", Map.of("refresh_token", "***", "list", List.of(Map.of("client_secret", "***")),
