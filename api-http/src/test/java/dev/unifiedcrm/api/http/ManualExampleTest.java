@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The manual's example configuration file, as printed in this module's README, starts the service
- * on a fresh machine and deletes through it. The only additions: each account's {@code base_url}
- * points at the sandbox's simulators, and the environment holds their demo credentials.
+ * on a fresh machine and deletes through it. The only additions: each account's {@code base_url} (and,
+ * for an OAuth set, {@code token_url}) points at the sandbox's simulators, and the environment holds their
+ * demo credentials.
  */
 class ManualExampleTest {
 
@@ -53,6 +54,9 @@ class ManualExampleTest {
             for (var account : config.withArray("accounts")) {
                 DemoAccount demo = demoAccount(simulators, account.path("integration").asText());
                 ((ObjectNode) account).put("base_url", demo.baseUrl().toString());
+                if (account.path("credentials").has("refresh_token")) {
+                    ((ObjectNode) account).put("token_url", demo.tokenUrl().orElseThrow().toString());
+                }
                 for (var credential : account.path("credentials").properties()) {
                     String value = demo.credentials().get(credential.getKey());
                     if (value == null && credential.getKey().equals("access_token")) {
