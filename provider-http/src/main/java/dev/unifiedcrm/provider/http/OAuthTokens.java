@@ -143,7 +143,7 @@ public final class OAuthTokens {
      * answer (the failure, or the 2xx for the adapter to read). The
      * time for the token request and both exchanges comes out of the call's timeout.
      *
-     * @param tokenRejected which failed answers mean "token expired or invalid" (often: status 401)
+     * @param tokenRejected which answers, failed or 2xx, mean "token expired or invalid" (often: status 401)
      * @throws ProviderFailure what the token request or the exchange amounted to
      */
     public ProviderAnswer exchange(ProviderCall call, String what, AuthorizedExchange exchange,
