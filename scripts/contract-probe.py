@@ -725,6 +725,162 @@ for s in ZO_OA_SECRETS:
     check("zo oauth no secret " + s, s not in zo_oa_out and s not in zo_oa_err and s not in zo_oa_audit_text, "")
 check("zo oauth token logged", "obtained a new access token for integrated account " + ZO_OA in zo_oa_err, zo_oa_err[-300:])
 
+# hubspot oauth: the refresh grant, client in the form, the token on the delete, one renewal on a 401, a refused grant
+HSO = "7a1e5c3b-9d2f-4b8a-8e6c-1f0d2a3b4c5d"
+HSO_REFUSED = "7a1e5c3b-9d2f-4b8a-8e6c-1f0d2a3b4c5e"
+HSO_TOKEN = "/hso/oauth/2026-03/token"
+HSO_REFUSED_TOKEN = "/hso-refused/oauth/2026-03/token"
+HSO_LEAD = "/hso/crm/objects/2026-03/leads/38475629104"
+HSO_SECRETS = ["hso-client-secret-5ecret", "hso-refresh-token-5ecret", "hso-access-one-5ecret", "hso-access-two-5ecret"]
+def hso_token_answer(access):
+    return (200, {"Content-Type": "application/json;charset=utf-8"}, json.dumps({"access_token": access, "refresh_token": HSO_SECRETS[1],
+            "expires_in": 1800, "token_type": "bearer", "token_use": "access_token", "hub_id": 12345678, "user_id": 987654,
+            "scopes": ["crm.objects.leads.read", "crm.objects.leads.write", "oauth"]}).encode())
+hso_credentials = {"client_id": "5f1c2d3e-hso-client", "client_secret": "${env:BB_HSO_SECRET}", "refresh_token": "${env:BB_HSO_REFRESH}"}
+hso_cfg = {"api_tokens": [TOKEN], "accounts": [
+    {"id": HSO, "integration": "hubspot", "base_url": base + "/hso", "token_url": base + HSO_TOKEN,
+     "credentials": hso_credentials, "rate_limit": {"requests_per_second": 0}},
+    {"id": HSO_REFUSED, "integration": "hubspot", "base_url": base + "/hso", "token_url": base + HSO_REFUSED_TOKEN,
+     "credentials": hso_credentials, "rate_limit": {"requests_per_second": 0}}]}
+hso_file = os.path.join(tmp, "hubspot-oauth.json"); json.dump(hso_cfg, open(hso_file, "w"))
+hso_env = dict(os.environ, BB_HSO_SECRET=HSO_SECRETS[0], BB_HSO_REFRESH=HSO_SECRETS[1])
+HSO_PORT = free_port()
+hso_proc = subprocess.Popen(["java", "-jar", JAR, "--config", hso_file, "--port", str(HSO_PORT)], env=hso_env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+check("hso listening", hso_proc.stdout.readline().strip() == f"listening on http://127.0.0.1:{HSO_PORT}", "")
+def hso_delete(account):
+    c = http.client.HTTPConnection("127.0.0.1", HSO_PORT, timeout=15)
+    c.request("DELETE", L + "38475629104?integrated_account_id=" + account, headers={"Authorization": "Bearer " + TOKEN})
+    r = c.getresponse(); body = r.read(); c.close()
+    return r.status, {k.lower(): v for k, v in r.getheaders()}, body
+hso_answers = []
+received.clear(); bodies.clear()
+script[("POST", HSO_TOKEN)] = hso_token_answer(HSO_SECRETS[2])
+script[("DELETE", HSO_LEAD)] = (204, {}, b"")
+st, hd, body = hso_delete(HSO); hso_answers.append(body)
+check("hso 200", st == 200 and j(body) == {"id": "38475629104"} and hd.get("x-delete-outcome") == "deleted", (st, body))
+check("hso token then delete", [r[:2] for r in received] == [("POST", HSO_TOKEN), ("DELETE", HSO_LEAD)], [r[:2] for r in received])
+th = received[0][2] if received else {}
+check("hso token request form", th.get("Content-Type", "").startswith("application/x-www-form-urlencoded")
+      and th.get("Accept") == "application/json", th.get("Content-Type"))
+check("hso token request no basic", "Authorization" not in th, "")
+hso_form = dict(urllib.parse.parse_qsl(bodies[0].decode())) if bodies else {}
+check("hso token request fields", hso_form == {"grant_type": "refresh_token", "client_id": "5f1c2d3e-hso-client",
+      "client_secret": HSO_SECRETS[0], "refresh_token": HSO_SECRETS[1]}, sorted(hso_form))
+check("hso delete bearer", len(received) > 1 and received[1][2].get("Authorization") == "Bearer " + HSO_SECRETS[2], "")
+received.clear()
+st, hd, body = hso_delete(HSO); hso_answers.append(body)
+check("hso token reused", st == 200 and [r[:2] for r in received] == [("DELETE", HSO_LEAD)]
+      and received[0][2].get("Authorization") == "Bearer " + HSO_SECRETS[2], [r[:2] for r in received])
+received.clear()
+script[("POST", HSO_TOKEN)] = hso_token_answer(HSO_SECRETS[3])
+script[("DELETE", HSO_LEAD)] = [(401, {"Content-Type": "application/json"}, json.dumps({"status": "error",
+    "message": "The OAuth token used to make this call expired 0 second(s) ago.", "correlationId": "c2",
+    "category": "EXPIRED_AUTHENTICATION"}).encode()), (204, {}, b"")]
+st, hd, body = hso_delete(HSO); hso_answers.append(body)
+check("hso expired renewed once", st == 200 and [r[:2] for r in received] == [("DELETE", HSO_LEAD), ("POST", HSO_TOKEN), ("DELETE", HSO_LEAD)]
+      and received[2][2].get("Authorization") == "Bearer " + HSO_SECRETS[3], (st, [r[:2] for r in received]))
+received.clear()
+script[("POST", HSO_REFUSED_TOKEN)] = (400, {"Content-Type": "application/json"}, json.dumps({"error": "invalid_grant",
+    "error_description": "refresh token is invalid, expired or revoked", "status": "BAD_REFRESH_TOKEN",
+    "message": "refresh token is invalid, expired or revoked"}).encode())
+st, hd, body = hso_delete(HSO_REFUSED); hso_answers.append(body); b = is_error("hso refused grant", st, hd, body, 401, remote=True)
+check("hso refused names account", HSO_REFUSED in (b or {}).get("message", "") and "connected again" in (b or {}).get("message", ""), body[:300])
+check("hso refused raw_response", ((b or {}).get("raw_response") or {}).get("status") == "BAD_REFRESH_TOKEN", body[:300])
+check("hso refused nothing deleted", [r[:2] for r in received] == [("POST", HSO_REFUSED_TOKEN)], [r[:2] for r in received])
+hso_proc.terminate()
+try:
+    hso_out, hso_err = hso_proc.communicate(timeout=15)
+except subprocess.TimeoutExpired:
+    hso_proc.kill(); hso_out, hso_err = hso_proc.communicate()
+for s in HSO_SECRETS:
+    check("hso no secret in logs " + s, s not in hso_out and s not in hso_err, "")
+    check("hso no secret in answers " + s, all(s.encode() not in a for a in hso_answers), "")
+hso_static = json.loads(json.dumps(hso_cfg)); hso_static["accounts"][0]["credentials"] = {"access_token": "hs-static"}
+r = start_bad(hso_static, {"BB_HSO_SECRET": HSO_SECRETS[0], "BB_HSO_REFRESH": HSO_SECRETS[1]})
+check("hso token_url with the static set exit 2", r.returncode == 2 and "token_url" in r.stderr, (r.returncode, r.stderr[-300:]))
+
+# pipedrive oauth
+# Its own service process: a refresh-grant account whose token endpoint and API are the fake provider.
+PDO = "c4e8a2f0-1b3d-4c5e-9f7a-6b8d0e2f4a6c"
+PDO_REFUSED = "d5f9b3a1-2c4e-4d6f-8a7b-7c9e1f3a5b7d"
+PDO_LEAD = "1f0c3e20-db5a-11ee-a1b2-3d4e5f607182"
+PDO_PATH = "/pdo/api/v1/leads/" + PDO_LEAD
+PDO_SECRETS = ["pdo-secret-client", "pdo-secret-refresh-1", "pdo-secret-refresh-2", "pdo-secret-refresh-3",
+               "pdo-secret-access-1", "pdo-secret-access-2"]
+def pdo_token(access, refresh):
+    return (200, {"Content-Type": "application/json"}, json.dumps({"access_token": access, "token_type": "Bearer",
+            "refresh_token": refresh, "scope": "base,leads:full", "expires_in": 3600,
+            "api_domain": "https://elsewhere.pipedrive.com"}).encode())
+pdo_ok = (200, {"Content-Type": "application/json"}, json.dumps({"success": True, "data": {"id": PDO_LEAD}}).encode())
+pdo_401 = (401, {"Content-Type": "application/json", "x-401-by-gw": "true"},
+           b'{"success":false,"error":"unauthorized access","errorCode":401,"error_info":"Please check developers.pipedrive.com"}')
+script[("POST", "/pdo-oauth/token")] = [pdo_token("pdo-secret-access-1", "pdo-secret-refresh-2"),
+                                        pdo_token("pdo-secret-access-2", "pdo-secret-refresh-3")]
+script[("POST", "/pdo-refused/token")] = (400, {"Content-Type": "application/json"},
+    b'{"error":"invalid_grant","error_description":"Invalid grant: refresh_token is invalid","refresh_token":"pdo-secret-refresh-1"}')
+script[("DELETE", PDO_PATH)] = pdo_ok
+def pdo_account(account_id, token_path):
+    return {"id": account_id, "integration": "pipedrive", "context": {"company_domain": "acme"}, "base_url": base + "/pdo/api/v1",
+            "token_url": base + token_path, "rate_limit": {"requests_per_second": 0},
+            "credentials": {"client_id": "pdo-client", "client_secret": "${env:BB_PDO_SECRET}", "refresh_token": "${env:BB_PDO_REFRESH}"}}
+pdo_cfgfile = os.path.join(tmp, "pipedrive-oauth.json")
+json.dump({"api_tokens": [TOKEN], "timeouts": {"connect_ms": 1000, "attempt_ms": 2000, "request_ms": 5000},
+           "accounts": [pdo_account(PDO, "/pdo-oauth/token"), pdo_account(PDO_REFUSED, "/pdo-refused/token")]}, open(pdo_cfgfile, "w"))
+pdo_port = free_port()
+pdo_proc = subprocess.Popen(["java", "-jar", JAR, "--config", pdo_cfgfile, "--port", str(pdo_port)],
+                            env=dict(os.environ, BB_PDO_SECRET="pdo-secret-client", BB_PDO_REFRESH="pdo-secret-refresh-1"),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+pdo_line = pdo_proc.stdout.readline().strip()
+check("pdo listening", pdo_line == f"listening on http://127.0.0.1:{pdo_port}", pdo_line)
+pdo_answers = []
+def pdo_req(lead, account):
+    c = http.client.HTTPConnection("127.0.0.1", pdo_port, timeout=15)
+    c.request("DELETE", L + lead + "?integrated_account_id=" + account, headers={"Authorization": "Bearer " + TOKEN})
+    r = c.getresponse(); b = r.read(); c.close()
+    pdo_answers.append(b)
+    return r.status, {k.lower(): v for k, v in r.getheaders()}, b
+def pdo_seen(method, path):
+    return [(r, bodies[i]) for i, r in enumerate(received) if r[0] == method and r[1].split("?")[0] == path]
+received.clear(); bodies.clear()
+st, hd, body = pdo_req(PDO_LEAD, PDO)
+check("pdo delete 200", st == 200 and j(body) == {"id": PDO_LEAD, "remote_data": {"success": True, "data": {"id": PDO_LEAD}}}, (st, body[:300]))
+tokens_sent = pdo_seen("POST", "/pdo-oauth/token")
+check("pdo one token request", len(tokens_sent) == 1, len(tokens_sent))
+if tokens_sent:
+    (m, p, h), form = tokens_sent[0]
+    check("pdo token basic auth", h.get("Authorization") == "Basic " + base64.b64encode(b"pdo-client:pdo-secret-client").decode(), h.get("Authorization"))
+    check("pdo token form", h.get("Content-Type", "").startswith("application/x-www-form-urlencoded") and h.get("Accept") == "application/json"
+          and urllib.parse.parse_qs(form.decode()) == {"grant_type": ["refresh_token"], "refresh_token": ["pdo-secret-refresh-1"]}, (h, form))
+deletes = pdo_seen("DELETE", PDO_PATH)
+check("pdo delete bearer", len(deletes) == 1 and deletes[0][0][2].get("Authorization") == "Bearer pdo-secret-access-1"
+      and "x-api-token" not in {k.lower() for k in deletes[0][0][2]}, [d[0][2] for d in deletes])
+st, hd, body = pdo_req(PDO_LEAD, PDO)
+check("pdo token reused", st == 200 and len(pdo_seen("POST", "/pdo-oauth/token")) == 1, (st, len(pdo_seen("POST", "/pdo-oauth/token"))))
+received.clear(); bodies.clear()
+script[("DELETE", PDO_PATH)] = [pdo_401, pdo_ok]
+st, hd, body = pdo_req(PDO_LEAD, PDO)
+renewals = pdo_seen("POST", "/pdo-oauth/token")
+check("pdo 401 renews once", st == 200 and len(renewals) == 1
+      and urllib.parse.parse_qs(renewals[0][1].decode()).get("refresh_token") == ["pdo-secret-refresh-2"], (st, body[:200], len(renewals)))
+check("pdo 401 repeats once with the new token", [d[0][2].get("Authorization") for d in pdo_seen("DELETE", PDO_PATH)]
+      == ["Bearer pdo-secret-access-1", "Bearer pdo-secret-access-2"], [d[0][2].get("Authorization") for d in pdo_seen("DELETE", PDO_PATH)])
+received.clear(); bodies.clear()
+st, hd, body = pdo_req(PDO_LEAD, PDO_REFUSED); b = is_error("pdo refused grant", st, hd, body, 401, remote=True)
+check("pdo refused grant message", PDO_REFUSED in (b or {}).get("message", "") and "connected again" in (b or {}).get("message", ""), body[:300])
+check("pdo refused grant masked", (b or {}).get("raw_response", {}).get("refresh_token") == "***", body[:300])
+check("pdo refused grant no delete", pdo_seen("DELETE", PDO_PATH) == [] and len(pdo_seen("POST", "/pdo-refused/token")) == 1, received)
+pdo_proc.terminate()
+try:
+    pdo_out, pdo_err = pdo_proc.communicate(timeout=15)
+except subprocess.TimeoutExpired:
+    pdo_proc.kill(); pdo_out, pdo_err = pdo_proc.communicate()
+check("pdo start warns: rotation without credential_store", pdo_err.count("rotates") == 2 and "credential_store" in pdo_err, pdo_err[-600:])
+check("pdo api_domain warned, not followed", "elsewhere.pipedrive.com" in pdo_err and not any("elsewhere" in r[1] for r in received), pdo_err[-600:])
+for s in PDO_SECRETS:
+    check("pdo no secret in logs " + s, s not in pdo_out and s not in pdo_err, "")
+    check("pdo no secret in answers " + s, all(s.encode() not in answer for answer in pdo_answers), "")
+
 print(f"{passes} passed, {len(fails)} failed")
 for f in fails: print("FAIL", f)
 sys.exit(1 if fails else 0)

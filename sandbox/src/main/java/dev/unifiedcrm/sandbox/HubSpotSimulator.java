@@ -42,6 +42,8 @@ final class HubSpotSimulator implements ProviderSimulator {
     private static final String VERSION = "20[2-9][0-9]-(?:03|09)";
     private static final Pattern LEAD_PATH = Pattern.compile("/crm/objects/" + VERSION + "/leads/([^/]*)");
     private static final Pattern TOKEN_PATH = Pattern.compile("/oauth/" + VERSION + "/token");
+    /** The demo account's date version: its token endpoint is {@code /oauth/2026-03/token}. */
+    static final String DEMO_API_VERSION = "2026-03";
     private static final Set<String> ASSOCIATION_TYPES = Set.of("contacts", "companies");
 
     private final RandomValues random;
@@ -69,12 +71,12 @@ final class HubSpotSimulator implements ProviderSimulator {
         return List.copyOf(seededLeadIds);
     }
 
-    /** The static set of the demo account: the simulator's fixed static token. */
-    Map<String, String> staticCredentials() {
-        return Map.of("access_token", STATIC_TOKEN);
+    /** The token endpoint of a date version, below the simulator's root. */
+    static String tokenPath(String apiVersion) {
+        return "/oauth/" + apiVersion + "/token";
     }
 
-    /** The refresh set: the fixed public OAuth client of the simulator. */
+    /** The refresh set of the demo account: the fixed public OAuth client of the simulator. */
     Map<String, String> credentials() {
         Map<String, String> credentials = new LinkedHashMap<>();
         credentials.put("client_id", CLIENT_ID);

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Salesforce and Dynamics 365 Sales on loopback, seeded with leads. One HTTP server on a free port serves them all,
  * each below its own prefix ({@code /insightly/v3.1}, {@code /pipeliner/api/v100/rest/spaces/sandbox},
  * {@code /zendesk_sell/v2}, {@code /nutshell/rest}, {@code /monday_crm/...}, {@code /zoho_crm/crm/v8} with Zoho's
- * token endpoint at {@code /zoho_crm/oauth/v2/token}, {@code /hubspot}, {@code /pipedrive/api/v1},
+ * token endpoint at {@code /zoho_crm/oauth/v2/token}, {@code /hubspot} with HubSpot's token endpoint at
+ * {@code /hubspot/oauth/2026-03/token}, {@code /pipedrive/api/v1},
  * {@code /salesforce/services/data/v64.0}, {@code /dynamics_365_sales/api/data/v9.2}); a demo account's
  * {@code baseUrl} is its API root. Thread-safe; the state (deleted leads, Insightly's quota) lives as long as the
  * instance.
@@ -112,10 +113,12 @@ public final class ProviderSimulators implements AutoCloseable {
                             server.uri(ZOHO_CRM_MOUNT + ZohoCrmSimulator.API_ROOT),
                             Map.of(), zoho.credentials(), zoho.seededLeadIds(),
                             Optional.of(server.uri(ZOHO_CRM_MOUNT + ZohoCrmSimulator.TOKEN_PATH))),
+                    // The refresh set, so that every sandbox run of HubSpot goes through its token endpoint.
                     new DemoAccount("hubspot", random.uuid(),
                             server.uri(HUBSPOT_MOUNT + HubSpotSimulator.ROOT),
-                            Map.of("custom_properties", "budget_eur,trade_show_name"), hubspot.staticCredentials(),
-                            hubspot.seededLeadIds()),
+                            Map.of("custom_properties", "budget_eur,trade_show_name"), hubspot.credentials(),
+                            hubspot.seededLeadIds(), Optional.of(server.uri(HUBSPOT_MOUNT
+                                    + HubSpotSimulator.tokenPath(HubSpotSimulator.DEMO_API_VERSION)))),
                     new DemoAccount("pipedrive", random.uuid(),
                             server.uri(PIPEDRIVE_MOUNT + PipedriveSimulator.ROOT),
                             Map.of("company_domain", "sandbox"), pipedrive.credentials(), pipedrive.seededLeadIds()),

@@ -8,9 +8,12 @@ import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
+import dev.unifiedcrm.provider.http.OAuthTokens;
 import dev.unifiedcrm.provider.http.ProviderHttp;
+import dev.unifiedcrm.provider.http.TokenEndpoint;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -22,8 +25,12 @@ import java.util.regex.Pattern;
  *
  * <p>An account's {@code context} is optional: {@code api_version} (a date version, {@code 2026-03}
  * unless set) and {@code custom_properties} (HubSpot property names fetched as custom fields).
- * Credentials: {@code access_token}, a private-app token or Service Key sent as a bearer token as it
- * is. The API root is {@value #DEFAULT_API_ROOT} unless the account's {@code base_url} replaces it.
+ * Credentials: either {@code access_token} (a private-app token or Service Key, sent as a bearer token
+ * as it is), or an OAuth app's {@code client_id}, {@code client_secret} and {@code refresh_token}, whose
+ * 30-minute access tokens come from {@code https://api.hubapi.com/oauth/{api_version}/token} (or the
+ * account's {@code token_url}) and are renewed before they expire. The API root is
+ * {@value #DEFAULT_API_ROOT} unless the account's {@code base_url} replaces it; {@code base_url} never
+ * moves the token endpoint.
  */
 public final class HubSpotAdapterProvider implements CrmAdapterProvider {
 
@@ -33,7 +40,15 @@ public final class HubSpotAdapterProvider implements CrmAdapterProvider {
     static final Integration INTEGRATION = new Integration("hubspot");
 
     static final String ACCESS_TOKEN = "access_token";
-    private static final Set<String> REFRESH_GRANT = Set.of("client_id", "client_secret", "refresh_token");
+
+    /** A static token, or an OAuth app renewing 30-minute access tokens with its refresh token. */
+    static final List<CredentialSet> CREDENTIAL_SETS = List.of(
+            CredentialSet.staticSecrets(ACCESS_TOKEN),
+            new CredentialSet(Set.of("client_id", "client_secret", "refresh_token"),
+                    Set.of("client_secret", "refresh_token"), CredentialSet.Grant.REFRESH_TOKEN));
+
+    /** HubSpot's access tokens last 30 minutes; an answer without {@code expires_in} is taken to mean that. */
+    static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(30);
     private static final Set<String> CONTEXT_KEYS = Set.of(HubSpotApiVersion.CONTEXT_KEY, HubSpotProperties.CONTEXT_KEY);
 
     // A token goes into a header verbatim: anything outside visible ASCII would break the request.
@@ -64,8 +79,13 @@ public final class HubSpotAdapterProvider implements CrmAdapterProvider {
 
     @Override
     public List<CredentialSet> credentialSets() {
-        // The refresh-token set is recognised by checkAccount and refused as not supported yet.
-        return List.of(CredentialSet.staticSecrets(ACCESS_TOKEN));
+        return CREDENTIAL_SETS;
+    }
+
+    @Override
+    public boolean rotatesRefreshTokens() {
+        // HubSpot's refresh tokens are long-lived and come back unchanged; a new one would still replace the old.
+        return false;
     }
 
     @Override
@@ -98,25 +118,16 @@ public final class HubSpotAdapterProvider implements CrmAdapterProvider {
     }
 
     private static void checkCredentials(IntegratedAccount account) {
-        Set<String> names = account.credentials().names();
-        if (!names.isEmpty() && REFRESH_GRANT.containsAll(names) && !names.contains(ACCESS_TOKEN)) {
-            String field = "credentials." + names.stream().sorted().findFirst().orElseThrow();
-            throw new InvalidAccountException(field, "credentials {client_id, client_secret, refresh_token} (HubSpot's"
-                    + " OAuth refresh grant) are not supported yet by this version; use credentials.access_token,"
-                    + " a private-app token or Service Key");
-        }
-        for (String name : names) {
-            if (!name.equals(ACCESS_TOKEN)) {
-                throw new InvalidAccountException("credentials." + name, "credentials." + name + " is not accepted:"
-                        + " hubspot takes credentials.access_token (a private-app token or Service Key)");
+        CredentialSet set = CredentialSet.require(CREDENTIAL_SETS, account.credentials(), INTEGRATION.name());
+        for (String name : set.keys()) {
+            if (!TOKEN.matcher(account.credentials().require(name)).matches()) {
+                throw new InvalidAccountException("credentials." + name,
+                        "credentials." + name + " must be visible ASCII characters without spaces");
             }
         }
-        String token = account.credentials().find(ACCESS_TOKEN).orElseThrow(() -> new InvalidAccountException(
-                "credentials.access_token",
-                "credentials.access_token is required: a HubSpot private-app token or Service Key"));
-        if (!TOKEN.matcher(token).matches()) {
-            throw new InvalidAccountException("credentials.access_token",
-                    "credentials.access_token must be visible ASCII characters without spaces");
+        if (!set.grant().isOAuth() && account.tokenUrl().isPresent()) {
+            throw new InvalidAccountException("token_url", "token_url is only accepted with HubSpot's OAuth"
+                    + " credentials {client_id, client_secret, refresh_token}; {access_token} is used as it is");
         }
     }
 
@@ -129,8 +140,20 @@ public final class HubSpotAdapterProvider implements CrmAdapterProvider {
 
     @Override
     public CrmAdapter create(AdapterSettings settings) {
-        var adapter = new HubSpotLeadDeletionAdapter(new ProviderHttp("HubSpot", leadIdFormat(), settings));
+        var http = new ProviderHttp("HubSpot", leadIdFormat(), settings);
+        var tokens = new OAuthTokens(http, INTEGRATION, CREDENTIAL_SETS, HubSpotAdapterProvider::tokenEndpoint, settings);
+        var adapter = new HubSpotLeadDeletionAdapter(http, tokens);
         return new CrmAdapter(adapter, adapter);
+    }
+
+    /**
+     * HubSpot's token endpoint of the account's date version, {@code https://api.hubapi.com/oauth/{api_version}/token}
+     * (the account's {@code token_url} replaces it; {@code base_url} does not move it). The endpoint wants every
+     * parameter in the form body, the client's id and secret included: no Basic authentication.
+     */
+    static TokenEndpoint tokenEndpoint(IntegratedAccount account) {
+        URI uri = account.tokenUrl().orElseGet(() -> URI.create(DEFAULT_API_ROOT + "/oauth/" + apiVersion(account) + "/token"));
+        return TokenEndpoint.of(uri, TokenEndpoint.ClientAuthentication.FORM).withDefaultLifetime(ACCESS_TOKEN_LIFETIME);
     }
 
     /** The account's API root without a trailing slash: its {@code base_url}, else {@value #DEFAULT_API_ROOT}. */

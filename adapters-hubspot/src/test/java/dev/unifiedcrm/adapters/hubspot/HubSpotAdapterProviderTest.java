@@ -6,13 +6,16 @@ import dev.unifiedcrm.domain.IntegratedAccountId;
 import dev.unifiedcrm.domain.Integration;
 import dev.unifiedcrm.domain.LeadIdFormat;
 import dev.unifiedcrm.domain.Pacing;
+import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
+import dev.unifiedcrm.provider.http.TokenEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,7 @@ import java.util.ServiceLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class HubSpotAdapterProviderTest {
 
@@ -99,25 +103,84 @@ class HubSpotAdapterProviderTest {
     }
 
     @Test
-    void theRefreshGrantIsRecognisedAndRefusedAsNotSupportedYetWithoutShowingASecret() {
-        var credentials = new LinkedHashMap<String, String>();
-        credentials.put("client_id", "hs-client");
-        credentials.put("client_secret", "hs-client-secret-value");
-        credentials.put("refresh_token", "hs-refresh-token-value");
-
-        InvalidAccountException refused = refused(account(Map.of(), credentials));
-
-        assertThat(refused.field()).startsWith("credentials.");
-        assertThat(refused.getMessage()).contains("not supported yet").doesNotContain("hs-client-secret-value", "hs-refresh-token-value");
+    void declaresTheStaticSetAndTheRefreshGrantWhoseRefreshTokensDoNotRotate() {
+        assertThat(provider.credentialSets()).extracting(CredentialSet::describe, CredentialSet::grant).containsExactly(
+                tuple("{access_token}", CredentialSet.Grant.STATIC),
+                tuple("{client_id, client_secret, refresh_token}", CredentialSet.Grant.REFRESH_TOKEN));
+        assertThat(provider.credentialSets().get(1).secret()).containsExactlyInAnyOrder("client_secret", "refresh_token");
+        assertThat(provider.rotatesRefreshTokens()).isFalse();
     }
 
     @Test
-    void credentialsOutsideBothSetsAreRefused() {
-        assertThat(refused(account(Map.of(), Map.of())).field()).isEqualTo("credentials.access_token");
-        assertThat(refused(account(Map.of(), Map.of("access_token", TOKEN, "hapikey", "k"))).field()).isEqualTo("credentials.hapikey");
+    void theRefreshGrantIsAcceptedWithAndWithoutTokenUrl() {
+        assertThatCode(() -> provider.checkAccount(account(Map.of("api_version", "2026-09"), refreshGrant())))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> provider.checkAccount(withTokenUrl(account(Map.of(), refreshGrant()),
+                URI.create("https://oauth.example/token")))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void tokenUrlWithTheStaticSetIsRefused() {
+        InvalidAccountException refused = refused(withTokenUrl(account(Map.of(), Map.of("access_token", TOKEN)),
+                URI.create("https://api.hubapi.com/oauth/2026-03/token")));
+
+        assertThat(refused.field()).isEqualTo("token_url");
+        assertThat(refused.getMessage()).contains("{client_id, client_secret, refresh_token}");
+    }
+
+    @Test
+    void aRefreshGrantWithAKeyMissingNamesTheMissingKeyAndTheAcceptedSetsWithoutShowingASecret() {
+        InvalidAccountException refused = refused(account(Map.of(),
+                Map.of("client_id", "hs-client", "client_secret", "hs-client-secret-value")));
+
+        assertThat(refused.field()).isEqualTo("credentials.refresh_token");
+        assertThat(refused.getMessage()).contains("{access_token} or {client_id, client_secret, refresh_token}")
+                .doesNotContain("hs-client-secret-value");
+    }
+
+    @Test
+    void aRefreshGrantValueOutsideVisibleAsciiIsRefusedNamingItsKeyWithoutShowingIt() {
+        var credentials = new LinkedHashMap<>(refreshGrant());
+        credentials.put("refresh_token", "na1-refresh token");
+
+        InvalidAccountException refused = refused(account(Map.of(), credentials));
+
+        assertThat(refused.field()).isEqualTo("credentials.refresh_token");
+        assertThat(refused.getMessage()).contains("visible ASCII").doesNotContain("na1-refresh token");
+    }
+
+    @Test
+    void theTokenEndpointIsTheAccountsDateVersionOnHubApiWithClientAuthenticationInTheFormAndThirtyMinuteTokens() {
+        var endpoint = HubSpotAdapterProvider.tokenEndpoint(account(Map.of(), refreshGrant()));
+
+        assertThat(endpoint.uri()).isEqualTo(URI.create("https://api.hubapi.com/oauth/2026-03/token"));
+        assertThat(endpoint.clientAuthentication()).isEqualTo(TokenEndpoint.ClientAuthentication.FORM);
+        assertThat(endpoint.scope()).isEmpty();
+        assertThat(endpoint.defaultLifetime()).contains(Duration.ofSeconds(1800));
+        assertThat(HubSpotAdapterProvider.tokenEndpoint(account(Map.of("api_version", "2027-09"), refreshGrant())).uri())
+                .isEqualTo(URI.create("https://api.hubapi.com/oauth/2027-09/token"));
+    }
+
+    @Test
+    void baseUrlDoesNotMoveTheTokenEndpointButTokenUrlReplacesIt() {
+        var account = new IntegratedAccount(ID, new Integration("hubspot"), Map.of(),
+                Optional.of(URI.create("https://eu-proxy.example/hs")), Pacing.providerDefault(), Credentials.of(refreshGrant()));
+
+        assertThat(HubSpotAdapterProvider.tokenEndpoint(account).uri())
+                .isEqualTo(URI.create("https://api.hubapi.com/oauth/2026-03/token"));
+        assertThat(HubSpotAdapterProvider.tokenEndpoint(withTokenUrl(account, URI.create("https://oauth.example/token"))).uri())
+                .isEqualTo(URI.create("https://oauth.example/token"));
+    }
+
+    @Test
+    void credentialsOutsideBothSetsAreRefusedNamingTheAcceptedSets() {
+        assertThat(refused(account(Map.of(), Map.of())).field()).isEqualTo("credentials");
+        assertThat(refused(account(Map.of(), Map.of())).getMessage())
+                .contains("hubspot takes exactly the keys {access_token} or {client_id, client_secret, refresh_token}");
+        assertThat(refused(account(Map.of(), Map.of("access_token", TOKEN, "hapikey", "k"))).field())
+                .isEqualTo("credentials.hapikey");
         assertThat(refused(account(Map.of(), Map.of("access_token", "with space"))).getMessage()).doesNotContain("with space");
-        assertThat(refused(account(Map.of(), Map.of("access_token", TOKEN, "client_id", "c"))).field())
-                .isEqualTo("credentials.client_id");
+        assertThat(refused(account(Map.of(), Map.of("access_token", TOKEN, "client_id", "c"))).field()).isEqualTo("credentials");
     }
 
     @Test
@@ -137,6 +200,16 @@ class HubSpotAdapterProviderTest {
 
     private InvalidAccountException refused(IntegratedAccount account) {
         return catchThrowableOfType(InvalidAccountException.class, () -> provider.checkAccount(account));
+    }
+
+    private static Map<String, String> refreshGrant() {
+        return Map.of("client_id", "5f1c2d3e-hs-client", "client_secret", "hs-client-secret-value",
+                "refresh_token", "na1-refresh-token-value");
+    }
+
+    private static IntegratedAccount withTokenUrl(IntegratedAccount account, URI tokenUrl) {
+        return new IntegratedAccount(account.id(), account.integration(), account.context(), account.baseUrl(),
+                account.pacing(), account.credentials(), Optional.of(tokenUrl));
     }
 
     private static IntegratedAccount account(Map<String, String> context, Map<String, String> credentials) {

@@ -8,9 +8,12 @@ import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
+import dev.unifiedcrm.provider.http.OAuthTokens;
 import dev.unifiedcrm.provider.http.ProviderHttp;
+import dev.unifiedcrm.provider.http.TokenEndpoint;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -21,16 +24,32 @@ import java.util.regex.Pattern;
  * exists only there). Found by {@link java.util.ServiceLoader}.
  *
  * <p>An account names its company with {@code context.company_domain} ({@code acme} for
- * {@code acme.pipedrive.com}; not needed when {@code base_url} is set), and holds
+ * {@code acme.pipedrive.com}; not needed when {@code base_url} is set), and holds either
  * {@code credentials.api_token}, a user's personal API token, sent in the {@code x-api-token} header
- * and never in the query string.
+ * and never in the query string, or an OAuth client with a refresh token ({@code client_id},
+ * {@code client_secret}, {@code refresh_token}), whose access tokens come from {@value #DEFAULT_TOKEN_URL}
+ * (or the account's {@code token_url}) with HTTP Basic client authentication and are sent as
+ * {@code Authorization: Bearer}. Pipedrive rotates refresh tokens: each token answer brings a new one,
+ * which replaces the old one (and goes to the credential store when there is one). Both sets call the
+ * same root; the {@code api_domain} of a token answer is never followed.
  */
 public final class PipedriveAdapterProvider implements CrmAdapterProvider {
+
+    /** Pipedrive's OAuth token endpoint when the account has no {@code token_url} ({@code base_url} does not move it). */
+    public static final String DEFAULT_TOKEN_URL = "https://oauth.pipedrive.com/oauth/token";
 
     static final Integration INTEGRATION = new Integration("pipedrive");
 
     static final String API_TOKEN = "api_token";
-    private static final Set<String> REFRESH_GRANT = Set.of("client_id", "client_secret", "refresh_token");
+
+    /** A user's personal API token, or an OAuth client renewing access tokens with its refresh token. */
+    static final List<CredentialSet> CREDENTIAL_SETS = List.of(
+            CredentialSet.staticSecrets(API_TOKEN),
+            new CredentialSet(Set.of("client_id", "client_secret", "refresh_token"),
+                    Set.of("client_secret", "refresh_token"), CredentialSet.Grant.REFRESH_TOKEN));
+
+    /** Pipedrive documents one hour; an answer without {@code expires_in} is taken to last that long. */
+    static final Duration DOCUMENTED_TOKEN_LIFETIME = Duration.ofHours(1);
 
     // A token goes into a header verbatim: anything outside visible ASCII would break the request.
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
@@ -60,8 +79,13 @@ public final class PipedriveAdapterProvider implements CrmAdapterProvider {
 
     @Override
     public List<CredentialSet> credentialSets() {
-        // The refresh-token set is recognised by checkAccount and refused as not supported yet.
-        return List.of(CredentialSet.staticSecrets(API_TOKEN));
+        return CREDENTIAL_SETS;
+    }
+
+    /** Each token answer brings a new refresh token, and the one just used may be refused afterwards. */
+    @Override
+    public boolean rotatesRefreshTokens() {
+        return true;
     }
 
     @Override
@@ -93,24 +117,16 @@ public final class PipedriveAdapterProvider implements CrmAdapterProvider {
     }
 
     private static void checkCredentials(IntegratedAccount account) {
-        Set<String> names = account.credentials().names();
-        if (!names.isEmpty() && REFRESH_GRANT.containsAll(names)) {
-            String field = "credentials." + names.stream().sorted().findFirst().orElseThrow();
-            throw new InvalidAccountException(field, "credentials {client_id, client_secret, refresh_token} (Pipedrive's"
-                    + " OAuth refresh grant) are not supported yet by this version; use credentials.api_token,"
-                    + " a user's personal API token");
-        }
-        for (String name : names) {
-            if (!name.equals(API_TOKEN)) {
-                throw new InvalidAccountException("credentials." + name, "credentials." + name + " is not accepted:"
-                        + " pipedrive takes credentials.api_token (a user's personal API token)");
+        CredentialSet set = CredentialSet.require(CREDENTIAL_SETS, account.credentials(), INTEGRATION.name());
+        for (String name : set.keys().stream().sorted().toList()) {
+            if (!TOKEN.matcher(account.credentials().require(name)).matches()) {
+                throw new InvalidAccountException("credentials." + name,
+                        "credentials." + name + " must be visible ASCII characters without spaces");
             }
         }
-        String token = account.credentials().find(API_TOKEN).orElseThrow(() -> new InvalidAccountException(
-                "credentials.api_token", "credentials.api_token is required: a Pipedrive user's personal API token"));
-        if (!TOKEN.matcher(token).matches()) {
-            throw new InvalidAccountException("credentials.api_token",
-                    "credentials.api_token must be visible ASCII characters without spaces");
+        if (!set.grant().isOAuth() && account.tokenUrl().isPresent()) {
+            throw new InvalidAccountException("token_url", "token_url is only accepted with the OAuth credentials"
+                    + " {client_id, client_secret, refresh_token}; credentials.api_token needs no token endpoint");
         }
     }
 
@@ -123,8 +139,20 @@ public final class PipedriveAdapterProvider implements CrmAdapterProvider {
 
     @Override
     public CrmAdapter create(AdapterSettings settings) {
-        var adapter = new PipedriveLeadDeletionAdapter(new ProviderHttp("Pipedrive", leadIdFormat(), settings));
+        var http = new ProviderHttp("Pipedrive", leadIdFormat(), settings);
+        var tokens = new OAuthTokens(http, INTEGRATION, CREDENTIAL_SETS, PipedriveAdapterProvider::tokenEndpoint, settings,
+                new PipedriveApiDomainCheck());
+        var adapter = new PipedriveLeadDeletionAdapter(http, tokens);
         return new CrmAdapter(adapter, adapter);
+    }
+
+    /**
+     * Pipedrive's token endpoint: the account's {@code token_url}, else {@value #DEFAULT_TOKEN_URL}; the
+     * client authenticates by HTTP Basic only (its id and secret never go into the form).
+     */
+    static TokenEndpoint tokenEndpoint(IntegratedAccount account) {
+        return TokenEndpoint.of(account.tokenUrl().orElse(URI.create(DEFAULT_TOKEN_URL)), TokenEndpoint.ClientAuthentication.BASIC)
+                .withDefaultLifetime(DOCUMENTED_TOKEN_LIFETIME);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.unifiedcrm.domain.ProviderAnswer;
 import dev.unifiedcrm.domain.ProviderCall;
 import dev.unifiedcrm.domain.ProviderContractBreach;
 import dev.unifiedcrm.domain.ProviderRejection;
+import dev.unifiedcrm.provider.http.OAuthTokens;
 import dev.unifiedcrm.provider.http.ProviderHttp;
 import feign.Target;
 
@@ -17,7 +18,11 @@ import java.util.Map;
 
 /**
  * Deletes and fetches Pipedrive leads: {@code DELETE {root}/leads/{id}} and {@code GET {root}/leads/{id}}
- * with the {@code x-api-token} header. Thread-safe: one instance serves every account.
+ * with the {@code x-api-token} header (a personal API token) or {@code Authorization: Bearer} (an access
+ * token obtained with the account's refresh token). Pipedrive's gateway answers expired, revoked and
+ * wrong tokens alike (401 {@code "unauthorized access"}), so with the OAuth set any 401 earns one new
+ * token and one repeat of the exchange; a second 401 is the answer. Thread-safe: one instance serves
+ * every account.
  *
  * <p>A 2xx is judged by its {@code {"success": ..., "data": ...}} envelope: {@code "success": true} is
  * the success (the deleted id is {@code data.id}, else the id sent), {@code "success": false} with an
@@ -25,13 +30,13 @@ import java.util.Map;
  */
 final class PipedriveLeadDeletionAdapter implements LeadDeletionPort, LeadLookupPort {
 
-    private final ProviderHttp http;
+    private final OAuthTokens tokens;
     private final PipedriveClient client;
     private final PipedriveErrorDecoder errors = new PipedriveErrorDecoder();
     private final PipedriveLeadDecoder leads;
 
-    PipedriveLeadDeletionAdapter(ProviderHttp http) {
-        this.http = http;
+    PipedriveLeadDeletionAdapter(ProviderHttp http, OAuthTokens tokens) {
+        this.tokens = tokens;
         this.client = http.feignBuilder().target(Target.EmptyTarget.create(PipedriveClient.class));
         this.leads = new PipedriveLeadDecoder(JsonMapper.builder()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -40,17 +45,17 @@ final class PipedriveLeadDeletionAdapter implements LeadDeletionPort, LeadLookup
 
     @Override
     public DeletedLead delete(ProviderCall call) {
-        ProviderAnswer answer = http.exchange(call, "the delete", request -> client.deleteLead(
-                PipedriveAdapterProvider.apiRoot(call.account()), request.encodedLeadId(), authorization(call),
-                request.encodedQuery(), request.options()), errors::decode);
+        ProviderAnswer answer = tokens.exchange(call, "the delete", (request, token) -> client.deleteLead(
+                PipedriveAdapterProvider.apiRoot(call.account()), request.encodedLeadId(), authorization(call, token),
+                request.encodedQuery(), request.options()), errors::decode, PipedriveLeadDeletionAdapter::tokenRejected);
         return new DeletedLead(success(answer, "delete").deletedId(call.leadId().value()), answer);
     }
 
     @Override
     public FetchedLead fetch(ProviderCall call) {
-        ProviderAnswer answer = http.exchange(call, "the fetch", request -> client.getLead(
-                PipedriveAdapterProvider.apiRoot(call.account()), request.encodedLeadId(), authorization(call),
-                request.options()), errors::decode);
+        ProviderAnswer answer = tokens.exchange(call, "the fetch", (request, token) -> client.getLead(
+                PipedriveAdapterProvider.apiRoot(call.account()), request.encodedLeadId(), authorization(call, token),
+                request.options()), errors::decode, PipedriveLeadDeletionAdapter::tokenRejected);
         return new FetchedLead(leads.decode(answer, success(answer, "lead fetch")), answer);
     }
 
@@ -70,8 +75,19 @@ final class PipedriveLeadDeletionAdapter implements LeadDeletionPort, LeadLookup
                 breach.reason() + " (answering a " + what + ")");
     }
 
-    private static Map<String, Object> authorization(ProviderCall call) {
+    private Map<String, Object> authorization(ProviderCall call, String token) {
+        if (tokens.isOAuth(call.account())) {
+            return Map.of("Authorization", "Bearer " + token);
+        }
         // The header, never the api_token query parameter: a secret in a URL ends up in logs and proxies.
-        return Map.of("x-api-token", call.account().credentials().require(PipedriveAdapterProvider.API_TOKEN));
+        return Map.of("x-api-token", token);
+    }
+
+    /**
+     * Pipedrive's "token expired or invalid": any 401, since its gateway gives expired, revoked and wrong
+     * tokens the same body. Only the OAuth set acts on it; a static token's 401 is the answer.
+     */
+    static boolean tokenRejected(ProviderAnswer answer) {
+        return answer.status() == 401;
     }
 }

@@ -8,11 +8,13 @@ import dev.unifiedcrm.domain.LeadIdFormat;
 import dev.unifiedcrm.domain.Pacing;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
+import dev.unifiedcrm.provider.http.TokenEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -93,16 +95,51 @@ class PipedriveAdapterProviderTest {
     }
 
     @Test
-    void theRefreshGrantIsRecognisedAndRefusedAsNotSupportedYetWithoutShowingASecret() {
-        var credentials = new LinkedHashMap<String, String>();
-        credentials.put("client_id", "pd-client");
-        credentials.put("client_secret", "pd-client-secret-value");
-        credentials.put("refresh_token", "pd-refresh-token-value");
+    void theRefreshGrantIsAcceptedAndPipedriveSaysItRotatesRefreshTokens() {
+        IntegratedAccount account = account(Map.of("company_domain", "acme"), Optional.empty(), oauthCredentials());
+
+        assertThatCode(() -> provider.checkAccount(account)).doesNotThrowAnyException();
+        assertThat(provider.credentialSets()).extracting(set -> set.grant().isOAuth()).containsExactly(false, true);
+        assertThat(provider.rotatesRefreshTokens()).isTrue();
+    }
+
+    @Test
+    void anIncompleteRefreshGrantNamesTheMissingKeyAndBothSetsWithoutShowingASecret() {
+        var credentials = new LinkedHashMap<>(oauthCredentials());
+        credentials.remove("refresh_token");
 
         InvalidAccountException refused = refused(account(Map.of("company_domain", "acme"), Optional.empty(), credentials));
 
-        assertThat(refused.field()).startsWith("credentials.");
-        assertThat(refused.getMessage()).contains("not supported yet").doesNotContain("pd-client-secret-value", "pd-refresh-token-value");
+        assertThat(refused.field()).isEqualTo("credentials.refresh_token");
+        assertThat(refused.getMessage()).contains("{api_token}", "{client_id, client_secret, refresh_token}")
+                .doesNotContain("pd-client-secret-value");
+    }
+
+    @Test
+    void aTokenUrlIsOnlyAcceptedWithTheRefreshGrant() {
+        URI tokenUrl = URI.create("https://oauth.example/oauth/token");
+        assertThatCode(() -> provider.checkAccount(account(Map.of("company_domain", "acme"), Optional.empty(),
+                oauthCredentials(), Optional.of(tokenUrl)))).doesNotThrowAnyException();
+
+        InvalidAccountException refused = refused(account(Map.of("company_domain", "acme"), Optional.empty(),
+                Map.of("api_token", TOKEN), Optional.of(tokenUrl)));
+
+        assertThat(refused.field()).isEqualTo("token_url");
+        assertThat(refused.getMessage()).contains("{client_id, client_secret, refresh_token}").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void theTokenEndpointIsPipedrivesWithBasicClientAuthenticationUnlessTokenUrlReplacesIt() {
+        var withBaseUrl = account(Map.of(), Optional.of(URI.create("https://proxy.example/pd/api/v1")), oauthCredentials());
+        var endpoint = PipedriveAdapterProvider.tokenEndpoint(withBaseUrl);
+
+        assertThat(endpoint.uri()).as("base_url does not move it").isEqualTo(URI.create("https://oauth.pipedrive.com/oauth/token"));
+        assertThat(endpoint.clientAuthentication()).isEqualTo(TokenEndpoint.ClientAuthentication.BASIC);
+        assertThat(endpoint.scope()).isEmpty();
+        assertThat(endpoint.defaultLifetime()).hasValue(Duration.ofHours(1));
+        assertThat(PipedriveAdapterProvider.tokenEndpoint(account(Map.of("company_domain", "acme"), Optional.empty(),
+                oauthCredentials(), Optional.of(URI.create("https://oauth.example/token")))).uri())
+                .isEqualTo(URI.create("https://oauth.example/token"));
     }
 
     @Test
@@ -111,9 +148,19 @@ class PipedriveAdapterProviderTest {
         assertThat(refused(account(context, Optional.empty(), Map.of("access_token", TOKEN))).field())
                 .isEqualTo("credentials.access_token");
         assertThat(refused(account(context, Optional.empty(), Map.of("api_token", TOKEN, "client_id", "c"))).field())
-                .isEqualTo("credentials.client_id");
+                .isEqualTo("credentials");
         assertThat(refused(account(context, Optional.empty(), Map.of("api_token", "with space"))).getMessage())
                 .doesNotContain("with space");
+        var spaced = new LinkedHashMap<>(oauthCredentials());
+        spaced.put("client_secret", "pd client secret");
+        assertThat(refused(account(context, Optional.empty(), spaced))).satisfies(refusal -> {
+            assertThat(refusal.field()).isEqualTo("credentials.client_secret");
+            assertThat(refusal.getMessage()).doesNotContain("pd client secret");
+        });
+    }
+
+    private static Map<String, String> oauthCredentials() {
+        return Map.of("client_id", "pd-client", "client_secret", "pd-client-secret-value", "refresh_token", "pd-refresh-token-value");
     }
 
     private InvalidAccountException refused(IntegratedAccount account) {
@@ -121,7 +168,12 @@ class PipedriveAdapterProviderTest {
     }
 
     private static IntegratedAccount account(Map<String, String> context, Optional<URI> baseUrl, Map<String, String> credentials) {
+        return account(context, baseUrl, credentials, Optional.empty());
+    }
+
+    private static IntegratedAccount account(Map<String, String> context, Optional<URI> baseUrl, Map<String, String> credentials,
+                                             Optional<URI> tokenUrl) {
         return new IntegratedAccount(ID, new Integration("pipedrive"), context, baseUrl, Pacing.providerDefault(),
-                Credentials.of(credentials));
+                Credentials.of(credentials), tokenUrl);
     }
 }

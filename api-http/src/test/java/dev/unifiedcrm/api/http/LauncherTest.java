@@ -273,4 +273,58 @@ class LauncherTest {
             sandbox.stop();
         }
     }
+
+    @Test
+    void aPipedriveOAuthAccountDeletesAtTheSimulatorKeepsTheRotatedRefreshTokenAndWarnsAtStartWithoutAStore() throws Exception {
+        Path sandboxConfig = dir.resolve("sandbox-config.json");
+        RunningService sandbox = launch("--sandbox", "--port", "0", "--write-config", sandboxConfig.toString()).service().orElseThrow();
+        var startLog = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        var launcherLog = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Launcher.class);
+        startLog.start();
+        launcherLog.addAppender(startLog);
+        try {
+            String apiRoot = new ObjectMapper().readTree(sandboxConfig.toFile()).path("accounts").findParents("integration").stream()
+                    .filter(account -> account.path("integration").asText().equals("pipedrive")).findFirst().orElseThrow()
+                    .path("base_url").asText();
+            String tokenUrl = apiRoot.replaceFirst("/api/v1$", "") + "/oauth/token";
+            String account = "c4e8a2f0-1b3d-4c5e-9f7a-6b8d0e2f4a6c";
+            String accountJson = ("{\"id\":\"%s\",\"integration\":\"pipedrive\",\"base_url\":%s,\"token_url\":%s,"
+                    + "\"credentials\":{\"client_id\":\"sandbox-client\",\"client_secret\":\"sandbox-secret\","
+                    + "\"refresh_token\":\"sandbox-refresh-token-0\"}}").formatted(account, jsonString(apiRoot), jsonString(tokenUrl));
+
+            RunningService withoutStore = launch("--config", config("{\"api_tokens\":[\"t\"],\"accounts\":[" + accountJson + "]}")
+                    .toString(), "--port", "0").service().orElseThrow();
+            withoutStore.stop();
+            assertThat(startLog.list).filteredOn(event -> event.getLevel() == ch.qos.logback.classic.Level.WARN)
+                    .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).containsExactly("integrated account " + account + " (pipedrive) uses a refresh token that pipedrive rotates,"
+                            + " and no credential_store is set: the rotated token lives only in memory, so a restart will need a"
+                            + " new refresh token");
+            startLog.list.clear();
+
+            Path store = dir.resolve("credentials.json");
+            RunningService service = launch("--config", config("{\"api_tokens\":[\"t\"],\"credential_store\":"
+                    + jsonString(store.toString()) + ",\"accounts\":[" + accountJson + "]}").toString(), "--port", "0")
+                    .service().orElseThrow();
+            try {
+                var client = HttpClient.newHttpClient();
+                var statuses = new ArrayList<Integer>();
+                for (String lead : new String[] {"1f0c3e20-db5a-11ee-a1b2-3d4e5f607182", "2a7d9b40-db5a-11ee-a1b2-3d4e5f607182",
+                        "1f0c3e20-db5a-11ee-a1b2-3d4e5f607182"}) {
+                    statuses.add(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
+                                    + "/unified/crm/leads/" + lead + "?integrated_account_id=" + account))
+                            .DELETE().header("Authorization", "Bearer t").build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+                }
+                assertThat(statuses).as("two seeded leads, then one already gone").containsExactly(200, 200, 404);
+                assertThat(startLog.list).as("no warning with a credential store")
+                        .noneMatch(event -> event.getLevel() == ch.qos.logback.classic.Level.WARN);
+                assertThat(new ObjectMapper().readTree(store.toFile()).path(account).path("refresh_token").asText())
+                        .as("one token request, its rotated refresh token kept").isEqualTo("sandbox-refresh-token-1");
+            } finally {
+                service.stop();
+            }
+        } finally {
+            launcherLog.detachAppender(startLog);
+            sandbox.stop();
+        }
+    }
 }

@@ -114,9 +114,11 @@ class ManualExampleTest {
         var credentials = demo.credentials();
         String client = java.util.Base64.getEncoder().encodeToString((credentials.get("client_id") + ":"
                 + credentials.get("client_secret")).getBytes(StandardCharsets.UTF_8));
+        // The client goes both ways: Zendesk Sell's simulator reads it from Basic, HubSpot's from the form.
         var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(demo.tokenUrl().orElseThrow())
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + client)
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token=" + credentials.get("refresh_token")))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token=" + credentials.get("refresh_token")
+                        + "&client_id=" + credentials.get("client_id") + "&client_secret=" + credentials.get("client_secret")))
                 .build(), HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(answer.body()).get("access_token").asText();
     }

@@ -59,6 +59,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,8 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li>A token is used until 60 s before its {@code expires_in} (half its lifetime when that is
- *       under 120 s), or until the provider rejects it when the answer gives no lifetime.</li>
+ *       under 120 s); when the answer gives no lifetime, the endpoint's default lifetime counts
+ *       instead, and without one the token is used until the provider rejects it.</li>
  *   <li>One token request per account at a time: other calls wait for it, each within its own deadline.</li>
  *   <li>A refused grant (a 4xx, or a 2xx carrying an OAuth {@code error}) is a 401
  *       {@link ProviderRejection} naming the account, with the endpoint's body masked; the endpoint
@@ -116,6 +118,7 @@ public final class OAuthTokens {
     private final List<CredentialSet> sets;
     private final Function<IntegratedAccount, TokenEndpoint> endpoints;
     private final AdapterSettings settings;
+    private final TokenAnswerListener answers;
     private final Clock clock;
     private final Map<IntegratedAccountId, AccountTokens> accounts = new ConcurrentHashMap<>();
 
@@ -128,6 +131,17 @@ public final class OAuthTokens {
      */
     public OAuthTokens(ProviderHttp http, Integration integration, List<CredentialSet> sets,
                        Function<IntegratedAccount, TokenEndpoint> endpoints, AdapterSettings settings) {
+        this(http, integration, sets, endpoints, settings, TokenAnswerListener.NONE);
+    }
+
+    /**
+     * As {@link #OAuthTokens(ProviderHttp, Integration, List, Function, AdapterSettings)}, telling
+     * {@code answers} of each token answer that issued a token (its secrets masked).
+     */
+    public OAuthTokens(ProviderHttp http, Integration integration, List<CredentialSet> sets,
+                       Function<IntegratedAccount, TokenEndpoint> endpoints, AdapterSettings settings,
+                       TokenAnswerListener answers) {
+        this.answers = Objects.requireNonNull(answers, "answers");
         this.http = Objects.requireNonNull(http, "http");
         this.integration = Objects.requireNonNull(integration, "integration");
         this.sets = List.copyOf(sets);
@@ -270,10 +284,10 @@ public final class OAuthTokens {
             throw counted(account, Outcome.FAILED, new ProviderUnreachable(unreachable.getMessage()
                     + " (the call itself was not sent)", Delivery.NOT_SENT, null));
         }
-        return judge(account, tokens, endpoint, answer);
+        return judge(account, endpoint, tokens, answer);
     }
 
-    private String judge(IntegratedAccount account, AccountTokens tokens, TokenEndpoint endpoint, ProviderAnswer answer) {
+    private String judge(IntegratedAccount account, TokenEndpoint endpoint, AccountTokens tokens, ProviderAnswer answer) {
         int status = answer.status();
         Object body = answer.parsedBody() instanceof RemoteBody.Json json ? json.value() : null;
         if (status == 429) {
@@ -303,11 +317,15 @@ public final class OAuthTokens {
             throw counted(account, Outcome.THROTTLED, failure);
         }
         var issued = (TokenAnswer.Issued) reading;
-        tokens.keep(issued.accessToken(), issued.lifetime().map(lifetime -> clock.instant().plus(usableFor(lifetime))).orElse(null));
+        Optional<Duration> lifetime = issued.lifetime().or(endpoint::defaultLifetime);
+        tokens.keep(issued.accessToken(), lifetime.map(life -> clock.instant().plus(usableFor(life))).orElse(null));
         issued.refreshToken().filter(rotated -> !rotated.equals(tokens.refreshToken))
                 .ifPresent(rotated -> rotate(account, tokens, rotated));
         settings.tokenRequests().tokenRequested(integration, account.id(), Outcome.ISSUED);
         LOG.info("obtained a new access token for integrated account {} ({})", account.id(), integration);
+        @SuppressWarnings("unchecked")
+        var fields = body instanceof Map<?, ?> ? (Map<String, Object>) SecretMasking.mask(body) : Map.<String, Object>of();
+        answers.tokenIssued(account, Collections.unmodifiableMap(fields));
         return issued.accessToken();
     }
 

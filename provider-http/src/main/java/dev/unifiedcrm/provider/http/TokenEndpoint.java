@@ -3,6 +3,7 @@ package dev.unifiedcrm.provider.http;
 import dev.unifiedcrm.domain.ProviderAnswer;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,10 +14,12 @@ import java.util.Optional;
  * @param clientAuthentication how {@code client_id} and {@code client_secret} travel
  * @param scope                the {@code scope} form field, when the CRM wants one
  * @param assertionAudience    the {@code aud} claim of a JWT bearer assertion (only for that grant)
+ * @param defaultLifetime      the lifetime of a token whose answer has no {@code expires_in}, when the CRM
+ *                             documents one; without it such a token is used until the provider rejects it
  * @param quirks               what the provider's token endpoint does its own way ({@link Quirks#NONE}: nothing)
  */
 public record TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, Optional<String> scope,
-                            Optional<String> assertionAudience, Quirks quirks) {
+                            Optional<String> assertionAudience, Optional<Duration> defaultLifetime, Quirks quirks) {
 
     /** How the client authenticates to the token endpoint. */
     public enum ClientAuthentication {
@@ -66,22 +69,34 @@ public record TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, 
         Objects.requireNonNull(clientAuthentication, "clientAuthentication");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(assertionAudience, "assertionAudience");
+        Objects.requireNonNull(defaultLifetime, "defaultLifetime");
+        if (defaultLifetime.filter(lifetime -> lifetime.isZero() || lifetime.isNegative()).isPresent()) {
+            throw new IllegalArgumentException("defaultLifetime must be positive");
+        }
         Objects.requireNonNull(quirks, "quirks");
     }
 
-    /** A plain OAuth 2.0 endpoint. */
+    /**
+     * A plain OAuth 2.0 endpoint without a default lifetime: a token answer without {@code expires_in} is
+     * used until rejected.
+     */
     public TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, Optional<String> scope,
                          Optional<String> assertionAudience) {
-        this(uri, clientAuthentication, scope, assertionAudience, Quirks.NONE);
+        this(uri, clientAuthentication, scope, assertionAudience, Optional.empty(), Quirks.NONE);
     }
 
-    /** A plain OAuth 2.0 endpoint without scope or assertion audience. */
+    /** A plain OAuth 2.0 endpoint without scope, assertion audience or default lifetime. */
     public static TokenEndpoint of(URI uri, ClientAuthentication clientAuthentication) {
         return new TokenEndpoint(uri, clientAuthentication, Optional.empty(), Optional.empty());
     }
 
+    /** This endpoint, whose token answers without {@code expires_in} are taken to last {@code lifetime}. */
+    public TokenEndpoint withDefaultLifetime(Duration lifetime) {
+        return new TokenEndpoint(uri, clientAuthentication, scope, assertionAudience, Optional.of(lifetime), quirks);
+    }
+
     /** This endpoint with the provider's own rules. */
     public TokenEndpoint withQuirks(Quirks providerQuirks) {
-        return new TokenEndpoint(uri, clientAuthentication, scope, assertionAudience, providerQuirks);
+        return new TokenEndpoint(uri, clientAuthentication, scope, assertionAudience, defaultLifetime, providerQuirks);
     }
 }

@@ -124,6 +124,8 @@ class OAuthTokensTest {
     private TokenEndpoint.ClientAuthentication clientAuthentication = TokenEndpoint.ClientAuthentication.BASIC;
     private Optional<String> scope = Optional.empty();
     private TokenEndpoint.Quirks quirks = TokenEndpoint.Quirks.NONE;
+    private Optional<Duration> defaultLifetime = Optional.empty();
+    private final List<Map<String, Object>> answersSeen = Collections.synchronizedList(new ArrayList<>());
     private ProviderHttp http;
     private LeadsClient client;
     private OAuthTokens tokens;
@@ -139,7 +141,8 @@ class OAuthTokensTest {
         client = http.feignBuilder().target(Target.EmptyTarget.create(LeadsClient.class));
         tokens = new OAuthTokens(http, ACME, List.of(STATIC, REFRESH, CLIENT, JWT),
                 account -> new TokenEndpoint(account.tokenUrl().orElseThrow(), clientAuthentication, scope,
-                        Optional.of("https://login.acme.example")).withQuirks(quirks), settings);
+                        Optional.of("https://login.acme.example"), defaultLifetime, quirks), settings,
+                (account, answer) -> answersSeen.add(answer));
     }
 
     @AfterEach
@@ -222,6 +225,38 @@ class OAuthTokensTest {
                 .willReturn(aResponse().withStatus(204)));
         assertThat(deleteLead(refreshAccount()).status()).isEqualTo(204);
         provider.verify(2, postRequestedFor(urlPathEqualTo("/oauth/token")));
+    }
+
+    @Test
+    void aTokenWithoutLifetimeLastsTheEndpointsDefaultLifetimeWhenItHasOne() {
+        defaultLifetime = Optional.of(Duration.ofMinutes(30));
+        setUpAgain();
+        stubTokenSequence("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"bearer\"}",
+                tokenJson(SECOND_ACCESS_TOKEN, 1800, null));
+        stubDelete(204);
+
+        deleteLead(refreshAccount());
+        clock.advance(Duration.ofSeconds(1739));
+        deleteLead(refreshAccount());
+        provider.verify(1, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        clock.advance(Duration.ofSeconds(1));
+        deleteLead(refreshAccount());
+
+        provider.verify(2, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        provider.verify(1, deleteRequestedFor(urlPathEqualTo("/leads/42")).withHeader("Authorization", equalTo("Bearer " + SECOND_ACCESS_TOKEN)));
+    }
+
+    @Test
+    void theAnswerListenerIsToldOfEachIssuedTokenWithItsSecretsMasked() {
+        stubToken(okJson("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                + "\"refresh_token\":\"" + ROTATED_REFRESH_TOKEN + "\",\"api_domain\":\"https://acme.example\"}"));
+        stubDelete(204);
+
+        deleteLead(refreshAccount());
+        deleteLead(refreshAccount());
+
+        assertThat(answersSeen).singleElement().isEqualTo(Map.of("access_token", "***", "token_type", "Bearer",
+                "expires_in", 3600, "refresh_token", "***", "api_domain", "https://acme.example"));
     }
 
     @Test
