@@ -6,7 +6,9 @@
 #
 #   PERF_A_JAR / PERF_B_JAR    jars to compare (default: api-http/target/api-http.jar for both)
 #   PERF_A_FLAGS / PERF_B_FLAGS JVM flags of each (default: the run command's flags for both)
-#   PERF_ROUNDS (5)  PERF_DURATION (10s)  PERF_WARMUP (30s)  PERF_CONNECTIONS (32)  PERF_THREADS (2)
+#   PERF_ROUNDS (5)  PERF_DURATION (10s)  PERF_CONNECTIONS (32)  PERF_THREADS (2)
+#   warm-up until each JIT settles: PERF_WARMUP_STEP (5s)  PERF_WARMUP_MAX (300 s) and the other
+#   PERF_WARMUP_* / PERF_SETTLE_* knobs of warm_until_settled in perf-lib.sh
 #   PERF_INTEGRATION (pipeliner)  PERF_FORMAT (unified)
 #   PERF_A_AUDIT / PERF_B_AUDIT (1): 0 runs that service without an audit_log
 # Example: does a 16-thread server pool beat the default?
@@ -16,14 +18,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/perf-lib.sh
 . scripts/perf-lib.sh
-DEFAULT_FLAGS="-XX:+UseSerialGC -Xms96m -Xmx96m -XX:MaxMetaspaceSize=128m"
+DEFAULT_FLAGS=$RUN_FLAGS
 A_JAR=${PERF_A_JAR:-api-http/target/api-http.jar}
 B_JAR=${PERF_B_JAR:-api-http/target/api-http.jar}
 A_FLAGS=${PERF_A_FLAGS:-$DEFAULT_FLAGS}
 B_FLAGS=${PERF_B_FLAGS:-$DEFAULT_FLAGS}
 ROUNDS=${PERF_ROUNDS:-5}
 DURATION=${PERF_DURATION:-10s}
-WARMUP=${PERF_WARMUP:-30s}
+WARMUP_STEP=${PERF_WARMUP_STEP:-5s}
 CONNECTIONS=${PERF_CONNECTIONS:-32}
 THREADS=${PERF_THREADS:-2}
 INTEGRATION=${PERF_INTEGRATION:-pipeliner}
@@ -118,13 +120,19 @@ run() { # name port duration -> "req/s p50 p99 cpu_us_per_req"
     "$(to_ms "$(awk '$1 == "50%" {print $2}' "$file")")" "$(to_ms "$(awk '$1 == "99%" {print $2}' "$file")")" \
     "$(awk -v t=$((after - before)) -v n="$requests" -v hz="$HZ" 'BEGIN {printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0)}')"
 }
-log "warming both up ($WARMUP each)"
-run A "$A_PORT" "$WARMUP" >/dev/null
-run B "$B_PORT" "$WARMUP" >/dev/null
+command -v jstat >/dev/null 2>&1 || die "jstat (part of the JDK) is missing: install a full JDK 17"
+warm_a() { run A "$A_PORT" "$WARMUP_STEP" >/dev/null; }
+warm_b() { run B "$B_PORT" "$WARMUP_STEP" >/dev/null; }
+log "warming A up until its JIT settles"
+warm_until_settled "$A_PID" warm_a
+A_WARMUP="${WARMUP_SECONDS}s, $WARMUP_COMPILED methods compiled, settled: $WARMUP_SETTLED"
+log "warming B up until its JIT settles"
+warm_until_settled "$B_PID" warm_b
+B_WARMUP="${WARMUP_SECONDS}s, $WARMUP_COMPILED methods compiled, settled: $WARMUP_SETTLED"
 echo "perf-ab: $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$INTEGRATION, format=$FORMAT, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds"
-echo "A: $A_FLAGS -jar $A_JAR (audit log: ${PERF_A_AUDIT:-1})"
-echo "B: $B_FLAGS -jar $B_JAR (audit log: ${PERF_B_AUDIT:-1})"
+echo "A: $A_FLAGS -jar $A_JAR (audit log: ${PERF_A_AUDIT:-1}; warm-up $A_WARMUP)"
+echo "B: $B_FLAGS -jar $B_JAR (audit log: ${PERF_B_AUDIT:-1}; warm-up $B_WARMUP)"
 printf '%-6s %10s %9s %9s %9s   %10s %9s %9s %9s\n' round "A req/s" "A p50" "A p99" "A cpu/req" "B req/s" "B p50" "B p99" "B cpu/req"
 : >"$TMP/a.txt"; : >"$TMP/b.txt"
 for round in $(seq 1 "$ROUNDS"); do

@@ -69,3 +69,51 @@ stub_provider_server() { # port
   }
 EOF
 }
+
+# The run command's JVM flags (the README's, and docs/performance.md section 3 for why), without the
+# class-data archive, which belongs to one jar: jvm_flags_for adds it when the jar has one.
+RUN_FLAGS="-XX:+UseSerialGC -Xms96m -Xmx96m -XX:MaxMetaspaceSize=128m"
+
+# The class-data archive the build writes next to a jar (api-http.jar -> api-http.jsa), if there is one.
+archive_of() { # jar
+  local archive=${1%.jar}.jsa
+  [ -f "$archive" ] && echo "$archive"
+}
+
+# Methods the JIT has compiled so far in a JVM, from its performance counters (jstat -compiler).
+jit_compiled() { # pid
+  jstat -compiler "$1" 2>/dev/null | awk 'NR == 2 {print $1; found = 1} END {if (!found) print -1}'
+}
+
+# Warms a JVM up until its JIT settles instead of for a fixed time: runs the load step ("$@") again and
+# again, and after each step counts the methods the JIT compiled during it. Settled: PERF_SETTLE_STEPS (2)
+# steps in a row with at most PERF_SETTLE_COMPILES (5) compilations each. Stops at PERF_WARMUP_MAX seconds
+# (300) in any case, after at least PERF_WARMUP_MIN seconds (10). Sets WARMUP_SECONDS, WARMUP_STEPS,
+# WARMUP_SETTLED (yes / "no (cap)") and WARMUP_COMPILED (methods compiled during the warm-up).
+warm_until_settled() { # pid step-command...
+  local pid=$1 started=$SECONDS quiet=0 before after first delta
+  shift
+  local settle_steps=${PERF_SETTLE_STEPS:-2} settle_compiles=${PERF_SETTLE_COMPILES:-5}
+  local most=${PERF_WARMUP_MAX:-300} least=${PERF_WARMUP_MIN:-10}
+  first=$(jit_compiled "$pid")
+  [ "$first" -ge 0 ] || die "jstat cannot read the JIT counters of process $pid (is -XX:-UsePerfData set?)"
+  before=$first
+  WARMUP_STEPS=0
+  WARMUP_SETTLED="no (cap of ${most}s)"
+  while :; do
+    "$@"
+    WARMUP_STEPS=$((WARMUP_STEPS + 1))
+    after=$(jit_compiled "$pid")
+    delta=$((after - before))
+    before=$after
+    if [ "$delta" -le "$settle_compiles" ]; then quiet=$((quiet + 1)); else quiet=0; fi
+    log "  warm-up step $WARMUP_STEPS: $delta methods compiled (JIT total $after), $((SECONDS - started)) s so far"
+    if [ "$quiet" -ge "$settle_steps" ] && [ $((SECONDS - started)) -ge "$least" ]; then
+      WARMUP_SETTLED=yes
+      break
+    fi
+    [ $((SECONDS - started)) -lt "$most" ] || break
+  done
+  WARMUP_SECONDS=$((SECONDS - started))
+  WARMUP_COMPILED=$((after - first))
+}

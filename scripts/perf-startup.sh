@@ -3,14 +3,18 @@
 # on /health (median of PERF_STARTS starts) and the resident set right after it (VmRSS).
 # The target: under 1.5 s. Needs curl; builds nothing (run ./mvnw -B -q -DskipTests package first).
 #   scripts/perf-startup.sh                         # the flag sets below
-#   scripts/perf-startup.sh "-Xmx64m" "-XX:+UseG1GC" # flag sets of your own, one per argument
-# "@appcds" in a flag set stands for an application class-data archive of the jar, made first by
-# one run with -XX:ArchiveClassesAtExit (JDK 13+), then used with -XX:SharedArchiveFile.
+#   scripts/perf-startup.sh "-Xmx64m" "-XX:+UseSerialGC" # flag sets of your own, one per argument
+#   PERF_JAR=/path/to/other/api-http.jar scripts/perf-startup.sh
+#   scripts/perf-startup.sh "jar=/path/to/old/api-http.jar -XX:+UseSerialGC" "@archive -XX:+UseSerialGC"
+# A word "jar=PATH" in a flag set starts that jar instead of PERF_JAR (default api-http/target/api-http.jar).
+# In a flag set, "@archive" stands for the class-data archive the build wrote next to the jar
+# (api-http.jsa, from a training run of the sandbox: the README's run command uses it), and "@appcds"
+# for an archive made here by one start of the jar to its first /health under -XX:ArchiveClassesAtExit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/perf-lib.sh
 . scripts/perf-lib.sh
-JAR=api-http/target/api-http.jar
+JAR=${PERF_JAR:-api-http/target/api-http.jar}
 STARTS=${PERF_STARTS:-5}
 [ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -B -q -DskipTests package" >&2; exit 1; }
 if [ $# -gt 0 ]; then
@@ -18,10 +22,11 @@ if [ $# -gt 0 ]; then
 else
   FLAG_SETS=(
     ""
-    "-XX:+UseSerialGC -Xms96m -Xmx96m -XX:MaxMetaspaceSize=128m"
-    "-XX:+UseSerialGC -Xms96m -Xmx96m -XX:MaxMetaspaceSize=128m -XX:TieredStopAtLevel=1"
-    "-XX:+UseSerialGC -Xms96m -Xmx96m -XX:MaxMetaspaceSize=128m @appcds"
+    "$RUN_FLAGS"
+    "$RUN_FLAGS -XX:TieredStopAtLevel=1"
+    "$RUN_FLAGS @appcds"
   )
+  if [ -n "$(archive_of "$JAR" || true)" ]; then FLAG_SETS+=("@archive $RUN_FLAGS"); fi
 fi
 TMP=$(mktemp -d /tmp/perf-startup.XXXXXX)
 PID=""
@@ -42,8 +47,13 @@ cat >"$TMP/config.json" <<JSON
 }
 JSON
 start_and_wait() { # flags port: starts the service into PID, waits for /health 200
+  local jar=$JAR flags="" word
+  for word in $1; do
+    case $word in jar=*) jar=${word#jar=} ;; *) flags="$flags $word" ;; esac
+  done
+  [ -f "$jar" ] || { echo "$jar is missing" >&2; exit 1; }
   # shellcheck disable=SC2086
-  java $1 -jar "$JAR" --config "$TMP/config.json" --port "$2" >/dev/null 2>"$TMP/err" &
+  java $flags -jar "$jar" --config "$TMP/config.json" --port "$2" >/dev/null 2>"$TMP/err" &
   PID=$!
   local code=000
   for _ in $(seq 1 3000); do
@@ -61,6 +71,13 @@ for flags in "${FLAG_SETS[@]}"; do
   times=()
   rss=0
   label=$flags
+  if [[ " $flags " == *" @archive "* ]]; then
+    jar=$JAR
+    for word in $flags; do case $word in jar=*) jar=${word#jar=} ;; esac; done
+    archive=$(archive_of "$jar" || true)
+    [ -n "$archive" ] || { echo "no class-data archive next to $jar (the build writes ${jar%.jar}.jsa)" >&2; exit 1; }
+    flags=${flags//@archive/-XX:SharedArchiveFile=$archive}
+  fi
   if [[ " $flags " == *" @appcds "* ]]; then
     base=${flags//@appcds/}
     start_and_wait "$base -XX:ArchiveClassesAtExit=$TMP/app.jsa" "$(free_port)"

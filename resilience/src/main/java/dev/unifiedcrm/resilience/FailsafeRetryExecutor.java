@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,7 +26,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * refuses a backoff longer than its max duration (a short deadline would fail the call with its
  * own exception) and shortens a pause to fit the max duration instead of giving up the retry.
  *
- * <p>Thread-safe and stateless between calls: each call builds its own policy, which is cheap.
+ * <p>The first attempt runs straight away, outside Failsafe: most calls succeed at once, and
+ * building a policy and an execution for each of them was pure overhead. Only after a failure
+ * that the plan retries does this executor take the first pause itself, then hand attempts 2 to
+ * {@code maxAttempts} to a Failsafe policy built for that call, with the same pauses and rules.
+ *
+ * <p>Thread-safe and stateless between calls.
  */
 public final class FailsafeRetryExecutor implements RetryExecutor {
 
@@ -55,15 +61,34 @@ public final class FailsafeRetryExecutor implements RetryExecutor {
 
     @Override
     public <T> T execute(RetryPlan plan, Attempt<T> attempt) {
-        if (plan.deadline().remaining().isZero() || plan.maxAttempts() == 1) {
+        RuntimeException firstFailure;
+        try {
+            // Most calls end here: the first attempt needs no policy, counters or Failsafe execution.
             return attempt.run(1);
+        } catch (RuntimeException e) {
+            firstFailure = e;
         }
-        var attempts = new AtomicInteger();
+        if (plan.maxAttempts() == 1) {
+            throw firstFailure;
+        }
+        var attempts = new AtomicInteger(1);
         var pauses = new Pauses(plan, attempts);
-        var lastFailure = new AtomicReference<RuntimeException>();
+        Duration firstPause = pauses.after(firstFailure).orElseThrow(() -> firstFailure);
+        try {
+            TimeUnit.NANOSECONDS.sleep(firstPause.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw firstFailure;
+        }
+        return retry(plan, attempt, attempts, pauses, firstFailure);
+    }
+
+    /** Attempts 2 to {@code maxAttempts} on a Failsafe policy, the pause before attempt 2 already taken. */
+    private <T> T retry(RetryPlan plan, Attempt<T> attempt, AtomicInteger attempts, Pauses pauses, RuntimeException firstFailure) {
+        var lastFailure = new AtomicReference<>(firstFailure);
         RetryPolicy<T> policy = RetryPolicy.<T>builder()
                 .handleIf((result, failure) -> failure instanceof RuntimeException e && pauses.after(e).isPresent())
-                .withMaxAttempts(plan.maxAttempts())
+                .withMaxAttempts(plan.maxAttempts() - 1)
                 .withDelayFn(context -> context.getLastException() instanceof RuntimeException e
                         ? pauses.after(e).orElse(Duration.ZERO)
                         : Duration.ZERO)
@@ -79,11 +104,7 @@ public final class FailsafeRetryExecutor implements RetryExecutor {
             });
         } catch (FailsafeException e) {
             // Only an interrupt while pausing gets here (attempts throw unchecked exceptions only).
-            RuntimeException last = lastFailure.get();
-            if (last != null) {
-                throw last;
-            }
-            throw new IllegalStateException("interrupted before the first attempt", e);
+            throw lastFailure.get();
         }
     }
 

@@ -176,6 +176,82 @@ class FailsafeRetryExecutorTest {
         assertThat(Duration.ofNanos(timestamps.get(2) - timestamps.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(30));
     }
 
+    @Test
+    void aPlanOfTwoAttemptsRunsExactlyTwo() {
+        var failures = new CopyOnWriteArrayList<RuntimeException>();
+
+        RuntimeException thrown = catchRuntimeException(() -> retries.execute(plan(2, Duration.ofSeconds(10), f -> RetryDecision.RETRY),
+                number -> {
+                    attempts.add(number);
+                    var failure = new IllegalStateException("try " + number);
+                    failures.add(failure);
+                    throw failure;
+                }));
+
+        assertThat(attempts).containsExactly(1, 2);
+        assertThat(thrown).isSameAs(failures.get(1));
+    }
+
+    @Test
+    void aPlanOfOneAttemptRethrowsItsFailureWithoutAskingTheRules() {
+        var failure = new IllegalStateException("once");
+        var asked = new CopyOnWriteArrayList<RuntimeException>();
+
+        RuntimeException thrown = catchRuntimeException(() -> retries.execute(plan(1, Duration.ofSeconds(10), f -> {
+            asked.add(f);
+            return RetryDecision.RETRY;
+        }), number -> {
+            attempts.add(number);
+            throw failure;
+        }));
+
+        assertThat(thrown).isSameAs(failure);
+        assertThat(attempts).containsExactly(1);
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void anInterruptDuringThePauseAfterTheFirstAttemptKeepsTheFlagAndRethrowsThatAttemptsFailure() {
+        var failure = new IllegalStateException("first");
+        try {
+            RuntimeException thrown = catchRuntimeException(() -> retries.execute(plan(3, Duration.ofSeconds(10), f -> RetryDecision.RETRY),
+                    number -> {
+                        attempts.add(number);
+                        Thread.currentThread().interrupt();
+                        throw failure;
+                    }));
+
+            assertThat(thrown).isSameAs(failure);
+            assertThat(attempts).containsExactly(1);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void anInterruptDuringALaterPauseKeepsTheFlagAndRethrowsTheLastFailure() {
+        var failures = new CopyOnWriteArrayList<RuntimeException>();
+        try {
+            RuntimeException thrown = catchRuntimeException(() -> retries.execute(plan(3, Duration.ofSeconds(10), f -> RetryDecision.RETRY),
+                    number -> {
+                        attempts.add(number);
+                        if (number == 2) {
+                            Thread.currentThread().interrupt();
+                        }
+                        var failure = new IllegalStateException("try " + number);
+                        failures.add(failure);
+                        throw failure;
+                    }));
+
+            assertThat(attempts).containsExactly(1, 2);
+            assertThat(thrown).isSameAs(failures.get(1));
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
     private static RetryPlan plan(int maxAttempts, Duration budget, java.util.function.Function<RuntimeException, RetryDecision> rules) {
         return new RetryPlan(maxAttempts, Deadline.after(budget), rules);
     }

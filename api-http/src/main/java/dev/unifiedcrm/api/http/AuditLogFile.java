@@ -1,9 +1,5 @@
 package dev.unifiedcrm.api.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.unifiedcrm.application.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,13 +9,9 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -55,9 +47,6 @@ import java.util.Objects;
 final class AuditLogFile implements AuditTrail, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLogFile.class);
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
     private static final byte[] LINE_BREAK = {'\n'};
 
     /** How the file's content is forced to the storage device; tests count and hold forces here. */
@@ -121,16 +110,12 @@ final class AuditLogFile implements AuditTrail, AutoCloseable {
 
     @Override
     public void started(Deletion deletion) {
-        forceThrough(append(line(deletion, "started")));
+        forceThrough(append(AuditLine.started(clock.instant(), deletion)));
     }
 
     @Override
     public void finished(Deletion deletion, Result result) {
-        Map<String, Object> line = line(deletion, "finished");
-        line.put("outcome", result.outcome().wireName());
-        line.put("provider_status", result.providerStatus().isPresent() ? result.providerStatus().getAsInt() : null);
-        line.put("duration_ms", result.duration().toMillis());
-        append(line);
+        append(AuditLine.finished(clock.instant(), deletion, result));
     }
 
     @Override
@@ -147,20 +132,8 @@ final class AuditLogFile implements AuditTrail, AutoCloseable {
         }
     }
 
-    private Map<String, Object> line(Deletion deletion, String phase) {
-        var line = new LinkedHashMap<String, Object>();
-        line.put("time", DateTimeFormatter.ISO_INSTANT.format(clock.instant()));
-        line.put("request_id", deletion.requestId());
-        line.put("integrated_account_id", deletion.accountId().value());
-        line.put("integration", deletion.integration().name());
-        line.put("lead_id", deletion.leadId());
-        line.put("phase", phase);
-        return line;
-    }
-
     /** Writes the line whole, straight to the operating system; returns its number. */
-    private long append(Map<String, Object> line) {
-        byte[] bytes = bytes(line);
+    private long append(byte[] bytes) {
         synchronized (writeLock) {
             try {
                 FileChannel target = open();
@@ -261,15 +234,6 @@ final class AuditLogFile implements AuditTrail, AutoCloseable {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
             target.write(buffer);
-        }
-    }
-
-    private static byte[] bytes(Map<String, Object> line) {
-        try {
-            String json = JSON.writeValueAsString(line);
-            return (json + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an audit line could not be written as JSON", e);
         }
     }
 }

@@ -5,22 +5,29 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The configured API tokens. Only their SHA-256 digests are kept, and a presented token is compared
  * with every one of them in constant time, so neither timing nor a heap dump gives a token away.
+ *
+ * <p>Each request thread keeps one {@code MessageDigest} and reuses it: looking the algorithm up
+ * through the security providers for every request costs more than the hash itself.
  */
 final class BearerTokens {
 
+    private static final String SCHEME = "bearer";
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(BearerTokens::newSha256);
+
     private final List<byte[]> digests;
+    private final List<String> callerIds;
 
     BearerTokens(List<String> tokens) {
         if (tokens.isEmpty()) {
             throw new IllegalArgumentException("at least one API token is needed");
         }
         this.digests = tokens.stream().map(BearerTokens::sha256).toList();
+        this.callerIds = digests.stream().map(HexFormat.of()::formatHex).toList();
     }
 
     /**
@@ -34,7 +41,7 @@ final class BearerTokens {
         }
         String header = authorization.strip();
         int space = header.indexOf(' ');
-        if (space < 0 || !header.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
+        if (space != SCHEME.length() || !header.regionMatches(true, 0, SCHEME, 0, space)) {
             return Optional.empty();
         }
         String token = header.substring(space + 1).strip();
@@ -49,12 +56,17 @@ final class BearerTokens {
                 match = i;
             }
         }
-        return match < 0 ? Optional.empty() : Optional.of(HexFormat.of().formatHex(digests.get(match)));
+        return match < 0 ? Optional.empty() : Optional.of(callerIds.get(match));
     }
 
     private static byte[] sha256(String token) {
+        // digest() leaves the instance reset for the thread's next token.
+        return SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -17,6 +17,7 @@ import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +77,18 @@ final class HttpService {
      * @throws io.javalin.util.JavalinBindException when the port is taken
      */
     HttpService start(String host, int port) {
+        return start(host, port, HttpThreadModel.DEFAULTS);
+    }
+
+    /**
+     * Starts listening with this pool and connector layout; returns once requests are accepted.
+     *
+     * @throws io.javalin.util.JavalinBindException when the port is taken
+     */
+    HttpService start(String host, int port, HttpThreadModel threads) {
         app = Javalin.create(config -> {
+            config.jetty.threadPool = threads.threadPool();
+            config.jetty.addConnector((server, http) -> threads.connector(server, http, host, port));
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.compressionStrategy = CompressionStrategy.NONE;
@@ -100,6 +112,11 @@ final class HttpService {
 
     int port() {
         return app.port();
+    }
+
+    /** The running Jetty server, for tests of its set-up. */
+    Server server() {
+        return jetty.get();
     }
 
     /**
@@ -238,7 +255,26 @@ final class HttpService {
         headers.forEach(ctx::header);
         ctx.header(RequestIds.HEADER, requestId);
         ResponseContentType.set(ctx, contentType);
-        ctx.result(bytes);
+        send(ctx, requestId, bytes);
+    }
+
+    /**
+     * Writes the answer straight to the servlet's stream with its length, rather than through
+     * {@code ctx.result}: Javalin copies a result through a new buffer of the server's output size
+     * (32 KiB) for every answer, the largest allocation of a request. With the length known, Jetty
+     * sends head and body together as soon as the last byte is written.
+     */
+    private static void send(Context ctx, String requestId, byte[] bytes) {
+        ctx.res().setContentLength(bytes.length);
+        if (bytes.length == 0) {
+            return;
+        }
+        try {
+            ctx.res().getOutputStream().write(bytes);
+        } catch (IOException e) {
+            // The caller closed the connection: there is no one left to answer.
+            LOG.debug("request_id={} the answer could not be sent ({})", requestId, e.toString());
+        }
     }
 
     /** The path for a log line: never the query, bounded in length. */

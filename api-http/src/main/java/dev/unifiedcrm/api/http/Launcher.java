@@ -44,6 +44,7 @@ final class Launcher {
     static final int EXIT_USAGE = 2;
     static final int EXIT_BAD_CONFIGURATION = 2;
     static final int EXIT_CANNOT_WRITE_CONFIGURATION = 2;
+    static final int EXIT_BAD_SETTING = 2;
 
     private Launcher() {
     }
@@ -96,6 +97,12 @@ final class Launcher {
     }
 
     static Outcome launch(String[] args, PrintStream out, PrintStream err, Function<String, String> environment) {
+        return launch(args, out, err, environment, System::getProperty);
+    }
+
+    /** @param systemProperties the {@code unifiedcrm.http.*} thread model settings by name (null: not set) */
+    static Outcome launch(String[] args, PrintStream out, PrintStream err, Function<String, String> environment,
+                          Function<String, String> systemProperties) {
         var options = new Options();
         var commandLine = new CommandLine(options);
         int port;
@@ -123,6 +130,15 @@ final class Launcher {
             commandLine.usage(err);
             err.flush();
             return Outcome.exit(EXIT_USAGE);
+        }
+
+        HttpThreadModel threads;
+        try {
+            threads = HttpThreadModel.from(systemProperties);
+        } catch (HttpThreadModel.InvalidSettingException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return Outcome.exit(EXIT_BAD_SETTING);
         }
 
         CrmAdapters.Providers providers = CrmAdapters.onClassPath();
@@ -198,16 +214,19 @@ final class Launcher {
         var http = new HttpService(useCase, new BearerTokens(configuration.apiTokens()),
                 OpenApiDocument.bytes(), metrics, audit.isPresent() ? audit.get()::writable : () -> true);
         try {
-            http.start(options.host, port);
+            http.start(options.host, port, threads);
         } catch (RuntimeException e) {
             companion.ifPresent(Launcher::closeQuietly);
-            err.println(cannotListen(options.host, port, e));
+            err.println(cannotListen(options.host, port, threads, e));
             err.flush();
             return Outcome.exit(EXIT_CANNOT_LISTEN);
         }
         String address = "http://" + hostForUrl(options.host) + ":" + http.port();
         LOG.info("unified-crm {} started: {} account(s), integrations {}, listening on {}",
                 UnifiedCrmVersion.version(), configuration.accounts().size(), adapters.integrations(), address);
+        if (!threads.isDefault()) {
+            LOG.info("HTTP thread model from system properties: {}", threads.describe());
+        }
         if (sandbox != null) {
             out.print(sandbox.banner(address, Optional.ofNullable(options.writeConfig)));
         }
@@ -283,8 +302,14 @@ final class Launcher {
         return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    private static String cannotListen(String host, int port, RuntimeException e) {
+    private static String cannotListen(String host, int port, HttpThreadModel threads, RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).startsWith("Insufficient configured threads")) {
+                return "cannot listen on " + hostForUrl(host) + ":" + port + ": " + HttpThreadModel.MAX_THREADS + " ("
+                        + threads.maxThreads() + ") leaves no thread for requests once the acceptors and selectors have"
+                        + " theirs (" + cause.getMessage() + "); raise it, or lower " + HttpThreadModel.ACCEPTORS
+                        + " and " + HttpThreadModel.SELECTORS;
+            }
             if (cause instanceof BindException) {
                 return "cannot listen on " + hostForUrl(host) + ":" + port
                         + ": the address is already in use or not available on this machine;"

@@ -18,6 +18,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
  * The service's metrics (the README, section Metrics): hears the use case's
@@ -38,7 +42,9 @@ import java.util.Collection;
  *       ({@code outcome}: {@code issued}, {@code refused}, {@code throttled}, {@code failed}); no account
  *       and nothing secret is a label.</li>
  * </ul>
- * Thread-safe; every event costs a map lookup and an atomic add.
+ * Thread-safe. Each meter is built and registered once, the first time its series is needed, and
+ * kept: after that an event costs a lookup in a concurrent map and an atomic add, where a
+ * registration per event would build the meter's id and tags and search the registry every time.
  */
 final class PrometheusMetrics implements DeleteLeadListener, ServiceMetrics, SharedStateOutage, TokenRequestListener {
 
@@ -56,6 +62,19 @@ final class PrometheusMetrics implements DeleteLeadListener, ServiceMetrics, Sha
     private static final String NO_FORMAT = "none";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ConcurrentMap<RequestSeries, Counter> requests = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Timer> providerCalls = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> retries = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> rateLimitRejections = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> idempotentReplays = new ConcurrentHashMap<>();
+    private final ConcurrentMap<TokenSeries, Counter> tokenRequests = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Part, Counter> sharedStateFailures = new ConcurrentHashMap<>();
+
+    private record RequestSeries(String integration, String format, int status) {
+    }
+
+    private record TokenSeries(String integration, Outcome outcome) {
+    }
 
     /**
      * @param integrations the integrations this process serves: their counters start at zero, so a
@@ -95,11 +114,11 @@ final class PrometheusMetrics implements DeleteLeadListener, ServiceMetrics, Sha
     }
 
     private Counter tokenRequests(String integration, Outcome outcome) {
-        return Counter.builder(TOKEN_REQUESTS)
+        return once(tokenRequests, new TokenSeries(integration, outcome), series -> Counter.builder(TOKEN_REQUESTS)
                 .description("Requests to OAuth token endpoints, by integration and outcome")
-                .tag("integration", integration)
-                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
-                .register(registry);
+                .tag("integration", series.integration())
+                .tag("outcome", series.outcome().name().toLowerCase(Locale.ROOT))
+                .register(registry));
     }
 
     @Override
@@ -115,10 +134,10 @@ final class PrometheusMetrics implements DeleteLeadListener, ServiceMetrics, Sha
     }
 
     private Counter sharedStateFailures(Part part) {
-        return Counter.builder(SHARED_STATE_FAILURES)
+        return once(sharedStateFailures, part, key -> Counter.builder(SHARED_STATE_FAILURES)
                 .description("Requests the shared Redis could not serve: keyed requests answered 503, turns paced locally")
-                .tag("part", part.name().toLowerCase(java.util.Locale.ROOT))
-                .register(registry);
+                .tag("part", key.name().toLowerCase(Locale.ROOT))
+                .register(registry));
     }
 
     /** Counted with integration and format {@code none}: the query was not read, or not readable. */
@@ -134,42 +153,48 @@ final class PrometheusMetrics implements DeleteLeadListener, ServiceMetrics, Sha
     }
 
     private Counter requests(String integration, String format, int status) {
-        return Counter.builder(REQUESTS)
+        return once(requests, new RequestSeries(integration, format, status), series -> Counter.builder(REQUESTS)
                 .description("Delete requests answered, by integration, format and status")
-                .tag("integration", integration)
-                .tag("format", format)
-                .tag("status", String.valueOf(status))
-                .register(registry);
+                .tag("integration", series.integration())
+                .tag("format", series.format())
+                .tag("status", String.valueOf(series.status()))
+                .register(registry));
     }
 
     private Timer providerCalls(String integration) {
-        return Timer.builder(PROVIDER_CALLS)
+        return once(providerCalls, integration, name -> Timer.builder(PROVIDER_CALLS)
                 .description("Provider exchanges (deletes and fetches), each attempt on its own")
-                .tag("integration", integration)
+                .tag("integration", name)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60))
-                .register(registry);
+                .register(registry));
     }
 
     private Counter retries(String integration) {
-        return Counter.builder(RETRIES)
+        return once(retries, integration, name -> Counter.builder(RETRIES)
                 .description("Provider exchanges tried again")
-                .tag("integration", integration)
-                .register(registry);
+                .tag("integration", name)
+                .register(registry));
     }
 
     private Counter rateLimitRejections(String integration) {
-        return Counter.builder(RATE_LIMIT_REJECTIONS)
+        return once(rateLimitRejections, integration, name -> Counter.builder(RATE_LIMIT_REJECTIONS)
                 .description("Requests answered 429 by the local rate limit, without a provider call")
-                .tag("integration", integration)
-                .register(registry);
+                .tag("integration", name)
+                .register(registry));
     }
 
     private Counter idempotentReplays(String integration) {
-        return Counter.builder(IDEMPOTENT_REPLAYS)
+        return once(idempotentReplays, integration, name -> Counter.builder(IDEMPOTENT_REPLAYS)
                 .description("Stored answers given again for an Idempotency-Key, without a provider call")
-                .tag("integration", integration)
-                .register(registry);
+                .tag("integration", name)
+                .register(registry));
+    }
+
+    /** The meter of {@code key}, registered the first time only ({@code get} first: it never locks). */
+    private static <K, M> M once(ConcurrentMap<K, M> meters, K key, Function<K, M> register) {
+        M meter = meters.get(key);
+        return meter != null ? meter : meters.computeIfAbsent(key, register);
     }
 }

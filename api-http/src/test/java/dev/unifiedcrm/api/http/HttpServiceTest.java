@@ -212,6 +212,41 @@ class HttpServiceTest {
                 .doesNotContain("query-secret", "first-token", "integrated_account_id"));
     }
 
+    @Test
+    void answersCarryTheirExactLengthAndAKeptAliveConnectionServesTheNext() throws Exception {
+        answer.set(command -> deleted(command.leadId(), json(200, Map.of())));
+
+        for (String id : List.of("1", "2", "3")) {
+            var response = delete("/unified/crm/leads/" + id + "?integrated_account_id=" + ACCOUNT, "Authorization", "Bearer first-token");
+            byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("content-length")).contains(String.valueOf(body.length));
+            assertThat(response.headers().firstValue("transfer-encoding")).isEmpty();
+            assertThat(new ObjectMapper().readTree(body).get("id").asText()).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void anAnswerLargerThanTheServersOutputBufferArrivesWhole() throws Exception {
+        var large = new StringBuilder("{\"paths\":\"");
+        while (large.length() < 200_000) {
+            large.append("0123456789abcdef");
+        }
+        byte[] document = large.append("\"}").toString().getBytes(StandardCharsets.UTF_8);
+        var documented = new HttpService(command -> answer.get().apply(command), new BearerTokens(List.of("t")), document)
+                .start("127.0.0.1", 0);
+        try {
+            var response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + documented.port() + "/openapi.json")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("content-length")).contains(String.valueOf(document.length));
+            assertThat(response.body()).isEqualTo(document);
+        } finally {
+            documented.stop(Duration.ofSeconds(1));
+        }
+    }
+
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     static ProviderAnswer json(int status, Map<String, Object> tree) {

@@ -175,6 +175,37 @@ class LauncherTest {
         }
     }
 
+    Launcher.Outcome launchWithSystemProperties(Map<String, String> properties, String... args) {
+        return Launcher.launch(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.<String, String>of()::get, properties::get);
+    }
+
+    @Test
+    void aBadThreadModelPropertyExits2WithOneLine() throws Exception {
+        var outcome = launchWithSystemProperties(Map.of("unifiedcrm.http.threads.max", "lots"),
+                "--config", config("{\"api_tokens\":[\"t\"],\"accounts\":[]}").toString(), "--port", "0");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.service()).isEmpty();
+        assertThat(err()).isEqualTo("invalid system property unifiedcrm.http.threads.max: 'lots'; accepted: 1 to 10000,"
+                + " default 250" + System.lineSeparator());
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void aPoolTooSmallForItsAcceptorsAndSelectorsExits1SayingWhatToRaise() throws Exception {
+        var outcome = launchWithSystemProperties(Map.of("unifiedcrm.http.threads.max", "2",
+                        "unifiedcrm.http.acceptors", "1", "unifiedcrm.http.selectors", "1"),
+                "--config", config("{\"api_tokens\":[\"t\"],\"accounts\":[]}").toString(), "--port", "0");
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(err()).startsWith("cannot listen on 127.0.0.1:0: unifiedcrm.http.threads.max (2) leaves no thread"
+                        + " for requests once the acceptors and selectors have theirs")
+                .contains("raise it, or lower unifiedcrm.http.acceptors and unifiedcrm.http.selectors")
+                .hasLineCount(1);
+        assertThat(out()).isEmpty();
+    }
+
     @Test
     void printsOnlyTheListeningLineWithTheRealPort() throws Exception {
         var outcome = launch("--config", config("{\"api_tokens\":[\"t\"],\"accounts\":[]}").toString(), "--port", "0");

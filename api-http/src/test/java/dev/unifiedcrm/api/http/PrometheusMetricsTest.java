@@ -125,6 +125,55 @@ class PrometheusMetricsTest {
     }
 
     @Test
+    void eventsFromManyThreadsAreEachCountedOnceInTheirOwnSeries() throws Exception {
+        var metrics = new PrometheusMetrics(List.of(new Integration("zendesk_sell")));
+        var sell = new Integration("zendesk_sell");
+        var newcomer = new Integration("insightly");
+        int threads = 4;
+        int eventsPerThread = 600;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var done = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < eventsPerThread; i++) {
+                        Integration integration = i % 2 == 0 ? sell : newcomer;
+                        int status = i % 3 == 0 ? 404 : 200;
+                        metrics.on(new DeleteLeadEvent.RequestFinished("r" + i, Optional.of(integration), ResponseFormat.UNIFIED,
+                                status, Duration.ofMillis(1)));
+                        metrics.on(new DeleteLeadEvent.AttemptFinished("r" + i, AuditLogFileTest.SELL, integration,
+                                DeleteLeadEvent.Exchange.DELETE, 1, java.util.OptionalInt.of(status),
+                                DeleteLeadEvent.AttemptOutcome.ANSWERED, Duration.ofMillis(2)));
+                        metrics.on(new DeleteLeadEvent.Retry("r" + i, AuditLogFileTest.SELL, integration, DeleteLeadEvent.Exchange.DELETE, 2));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        var scrape = PrometheusText.parse(new String(metrics.scrape(), StandardCharsets.UTF_8));
+
+        // Per thread, i in 0..599: even i is zendesk_sell, i % 3 == 0 is 404 (100 of each integration per thread).
+        assertThat(scrape.value("unifiedcrm_requests_total", "format", "unified", "integration", "zendesk_sell", "status", "404")).isEqualTo(400);
+        assertThat(scrape.value("unifiedcrm_requests_total", "format", "unified", "integration", "zendesk_sell", "status", "200")).isEqualTo(800);
+        assertThat(scrape.value("unifiedcrm_requests_total", "format", "unified", "integration", "insightly", "status", "404")).isEqualTo(400);
+        assertThat(scrape.value("unifiedcrm_requests_total", "format", "unified", "integration", "insightly", "status", "200")).isEqualTo(800);
+        assertThat(scrape.series("unifiedcrm_requests_total")).hasSize(4);
+        assertThat(scrape.value("unifiedcrm_provider_call_duration_seconds_count", "integration", "zendesk_sell")).isEqualTo(1200);
+        assertThat(scrape.value("unifiedcrm_provider_call_duration_seconds_count", "integration", "insightly")).isEqualTo(1200);
+        assertThat(scrape.value("unifiedcrm_provider_retries_total", "integration", "zendesk_sell")).isEqualTo(1200);
+        assertThat(scrape.value("unifiedcrm_provider_retries_total", "integration", "insightly")).isEqualTo(1200);
+    }
+
+    @Test
     void theScrapeIsPrometheusTextFormat() {
         var metrics = new PrometheusMetrics(List.of(new Integration("zendesk_sell")));
 
