@@ -880,6 +880,69 @@ check("pdo api_domain warned, not followed", "elsewhere.pipedrive.com" in pdo_er
 for s in PDO_SECRETS:
     check("pdo no secret in logs " + s, s not in pdo_out and s not in pdo_err, "")
     check("pdo no secret in answers " + s, all(s.encode() not in answer for answer in pdo_answers), "")
+# dynamics 365 sales oauth: Entra ID client credentials at token_url, the environment's scope, renewal on 401
+D365O, D365O_REFUSED = "6d2e8a41-3b7c-4f90-8a1d-2c5e7b9f0a13", "8f3a1c52-6d4e-4b7a-9c0f-1e2d3a4b5c66"
+D365O_TENANT, D365O_CLIENT = "9b1d2c3e-4f50-4a6b-8c7d-0e1f2a3b4c5d", "c8e4a1b2-3d4f-4e5a-9b6c-7d8e9f0a1b2c"
+D365O_SECRETS = ["d365o-client-secret~x", "d365o-access-token-a", "d365o-access-token-b"]
+D365O_TOKEN_PATH = "/d365-login/" + D365O_TENANT + "/oauth2/v2.0/token"
+D365O_REFUSED_PATH = "/d365-login/contoso.onmicrosoft.com/oauth2/v2.0/token"
+D365O_PATH = "/d365o/api/data/v9.2/leads(" + D365_LEAD + ")"
+def d365o_account(account_id, tenant, token_path):
+    return {"id": account_id, "integration": "dynamics_365_sales", "context": {"org_url": "https://contoso.crm4.dynamics.com"},
+            "base_url": base + "/d365o/api/data/v9.2", "token_url": base + token_path, "rate_limit": {"requests_per_second": 0},
+            "credentials": {"tenant_id": tenant, "client_id": D365O_CLIENT, "client_secret": "${env:BB_D365O_SECRET}"}}
+d365o_cfg = {"api_tokens": [TOKEN], "timeouts": {"connect_ms": 1000, "attempt_ms": 2000, "request_ms": 5000},
+             "accounts": [d365o_account(D365O, D365O_TENANT, D365O_TOKEN_PATH),
+                          d365o_account(D365O_REFUSED, "contoso.onmicrosoft.com", D365O_REFUSED_PATH)]}
+d365o_file = os.path.join(tmp, "d365-oauth.json"); json.dump(d365o_cfg, open(d365o_file, "w"))
+d365o_port = free_port()
+d365o_proc = subprocess.Popen(["java", "-jar", JAR, "--config", d365o_file, "--port", str(d365o_port)],
+                              env=dict(env, BB_D365O_SECRET=D365O_SECRETS[0]), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+check("d365o listening", d365o_proc.stdout.readline().strip() == f"listening on http://127.0.0.1:{d365o_port}", "")
+def d365o_delete(account_id):
+    c = http.client.HTTPConnection("127.0.0.1", d365o_port, timeout=15)
+    c.request("DELETE", L + D365_LEAD + "?integrated_account_id=" + account_id, headers={"Authorization": "Bearer " + TOKEN})
+    r = c.getresponse(); body = r.read(); c.close()
+    return r.status, {k.lower(): v for k, v in r.getheaders()}, body
+def d365o_token_answer(token):
+    return (200, {"Content-Type": "application/json; charset=utf-8"},
+            json.dumps({"token_type": "Bearer", "expires_in": 3599, "ext_expires_in": 3599, "access_token": token}).encode())
+received.clear(); bodies.clear()
+script[("POST", D365O_TOKEN_PATH)] = [d365o_token_answer(D365O_SECRETS[1]), d365o_token_answer(D365O_SECRETS[2])]
+script[("DELETE", D365O_PATH)] = (204, {}, b"")
+st, hd, body = d365o_delete(D365O)
+check("d365o 200", st == 200 and j(body) == {"id": D365_LEAD}, (st, body[:300]))
+check("d365o token then delete", [r[:2] for r in received] == [("POST", D365O_TOKEN_PATH), ("DELETE", D365O_PATH)], [r[:2] for r in received])
+if received and received[0][0] == "POST":
+    form = dict(urllib.parse.parse_qsl(bodies[0].decode()))
+    check("d365o token form", form == {"grant_type": "client_credentials", "client_id": D365O_CLIENT, "client_secret": D365O_SECRETS[0],
+                                       "scope": "https://contoso.crm4.dynamics.com/.default"}, sorted(form))
+    check("d365o token request headers", received[0][2].get("Content-Type", "").startswith("application/x-www-form-urlencoded")
+          and received[0][2].get("Accept") == "application/json" and "Authorization" not in received[0][2], sorted(received[0][2]))
+check("d365o delete bearer", received[-1][2].get("Authorization") == "Bearer " + D365O_SECRETS[1], "")
+received.clear()
+st, hd, body = d365o_delete(D365O)
+check("d365o token reused", st == 200 and [r[:2] for r in received] == [("DELETE", D365O_PATH)], [r[:2] for r in received])
+received.clear()
+script[("DELETE", D365O_PATH)] = [(401, {"WWW-Authenticate": "Bearer authorization_uri=https://login.microsoftonline.com/" + D365O_TENANT + "/oauth2/authorize"}, b""),
+                                  (204, {}, b"")]
+st, hd, body = d365o_delete(D365O)
+check("d365o 401 renews once", st == 200 and [r[:2] for r in received] == [("DELETE", D365O_PATH), ("POST", D365O_TOKEN_PATH), ("DELETE", D365O_PATH)],
+      (st, [r[:2] for r in received]))
+check("d365o repeat carries the new token", received[-1][2].get("Authorization") == "Bearer " + D365O_SECRETS[2], "")
+received.clear()
+script[("POST", D365O_REFUSED_PATH)] = (401, {"Content-Type": "application/json; charset=utf-8"},
+    b'{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided.","error_codes":[7000215],"trace_id":"0f1e"}')
+st, hd, body = d365o_delete(D365O_REFUSED); b = is_error("d365o refused grant", st, hd, body, 401, remote=True)
+check("d365o refused names account", D365O_REFUSED in (b or {}).get("message", "") and "AADSTS7000215" in (b or {}).get("message", ""), body[:300])
+check("d365o refused no delete", [r[:2] for r in received] == [("POST", D365O_REFUSED_PATH)], [r[:2] for r in received])
+d365o_proc.terminate()
+try:
+    d365o_out, d365o_err = d365o_proc.communicate(timeout=15)
+except subprocess.TimeoutExpired:
+    d365o_proc.kill(); d365o_out, d365o_err = d365o_proc.communicate()
+for s in D365O_SECRETS:
+    check("d365o no secret in logs " + s, s not in d365o_out and s not in d365o_err, "")
 
 print(f"{passes} passed, {len(fails)} failed")
 for f in fails: print("FAIL", f)

@@ -68,16 +68,6 @@ final class Dynamics365SalesSimulator implements ProviderSimulator {
         return List.copyOf(seededLeadIds);
     }
 
-    /**
-     * The static set of the demo account: an access token issued out of band for the simulated
-     * environment, valid until the simulator stops. Each call issues another.
-     */
-    Map<String, String> staticCredentials() {
-        String accessToken = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9." + random.hex(32);
-        tokenExpiries.put(accessToken, Instant.MAX);
-        return Map.of("access_token", accessToken);
-    }
-
     /** The client-credentials set of the demo account. */
     Map<String, String> credentials() {
         Map<String, String> credentials = new LinkedHashMap<>();

@@ -126,9 +126,11 @@ public final class ProviderSimulators implements AutoCloseable {
                     new DemoAccount("salesforce", random.uuid(),
                             server.uri(SALESFORCE_MOUNT + SalesforceSimulator.ROOT),
                             Map.of(), salesforce.staticCredentials(), salesforce.seededLeadIds()),
+                    // Entra ID client credentials: the scope the adapter derives from base_url is the simulator's origin.
                     new DemoAccount("dynamics_365_sales", random.uuid(),
                             server.uri(DYNAMICS_365_SALES_MOUNT + Dynamics365SalesSimulator.ROOT),
-                            Map.of(), dynamics.staticCredentials(), dynamics.seededLeadIds()));
+                            Map.of(), dynamics.credentials(), dynamics.seededLeadIds(),
+                            Optional.of(server.uri(DYNAMICS_365_SALES_MOUNT + dynamics.tokenPath()))));
             LOG.info("Sandbox simulators started: {}", accounts.stream()
                     .map(account -> account.integration() + " " + account.baseUrl()).collect(Collectors.joining(", ")));
             return new ProviderSimulators(server, accounts);

@@ -118,7 +118,9 @@ class ProviderSimulatorsTest {
             DemoAccount dynamics = accounts.get(9);
             assertThat(dynamics.baseUrl().getPath()).isEqualTo("/dynamics_365_sales/api/data/v9.2");
             assertThat(dynamics.context()).isEmpty();
-            assertThat(dynamics.credentials()).containsOnlyKeys("access_token");
+            assertThat(dynamics.credentials()).containsOnlyKeys("tenant_id", "client_id", "client_secret");
+            assertThat(dynamics.tokenUrl()).hasValueSatisfying(url -> assertThat(url.getPath())
+                    .isEqualTo("/dynamics_365_sales/" + dynamics.credentials().get("tenant_id") + "/oauth2/v2.0/token"));
             assertThat(dynamics.seededLeadIds()).first().isEqualTo("3f9c2a17-8b4e-4d21-9a6c-5e7f0b1d2c34");
         }
     }
@@ -176,7 +178,7 @@ class ProviderSimulatorsTest {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(8), "/sobjects/Lead/", id), salesforce).statusCode())
                         .as("salesforce lead %s", id).isEqualTo(200);
             }
-            String[] dynamics = {"Authorization", "Bearer " + accounts.get(9).credentials().get("access_token")};
+            String[] dynamics = {"Authorization", "Bearer " + SandboxHttp.clientCredentialsToken(accounts.get(9))};
             for (String id : accounts.get(9).seededLeadIds()) {
                 assertThat(send("GET", URI.create(accounts.get(9).baseUrl() + "/leads(" + id + ")"), dynamics).statusCode())
                         .as("dynamics_365_sales lead %s", id).isEqualTo(200);
@@ -309,7 +311,9 @@ class ProviderSimulatorsTest {
         try (ProviderSimulators simulators = ProviderSimulators.start("127.0.0.1")) {
             for (DemoAccount account : simulators.demoAccounts()) {
                 assertThat(account.toString()).contains(account.accountId()).contains("***");
-                account.credentials().values().forEach(secret -> assertThat(account.toString()).doesNotContain(secret));
+                // A tenant id is no secret: it is part of the address of the tenant's token endpoint.
+                account.credentials().entrySet().stream().filter(credential -> !credential.getKey().equals("tenant_id"))
+                        .forEach(secret -> assertThat(account.toString()).doesNotContain(secret.getValue()));
             }
         }
     }

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -76,6 +77,35 @@ final class SandboxHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * An access token of a demo account with Entra ID client credentials, asked for as the Dynamics 365 Sales adapter
+     * does: form fields, the scope of {@code base_url}'s origin.
+     */
+    static String clientCredentialsToken(DemoAccount account) {
+        var credentials = account.credentials();
+        URI base = account.baseUrl();
+        String form = "grant_type=client_credentials&client_id=" + encode(credentials.get("client_id"))
+                + "&client_secret=" + encode(credentials.get("client_secret"))
+                + "&scope=" + encode(base.getScheme() + "://" + base.getRawAuthority() + "/.default");
+        HttpRequest request = HttpRequest.newBuilder(account.tokenUrl().orElseThrow())
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        try {
+            return json(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     static URI lead(DemoAccount account, String pathToLeads, String id) {

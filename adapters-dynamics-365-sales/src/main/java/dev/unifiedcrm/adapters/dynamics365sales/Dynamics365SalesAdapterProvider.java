@@ -8,12 +8,15 @@ import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
+import dev.unifiedcrm.provider.http.OAuthTokens;
 import dev.unifiedcrm.provider.http.ProviderHttp;
+import dev.unifiedcrm.provider.http.TokenEndpoint;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -22,10 +25,11 @@ import java.util.regex.Pattern;
  * {@link java.util.ServiceLoader}.
  *
  * <p>An account names its environment in {@code context.org_url}, or gives the whole API root as
- * {@code base_url}. Its credentials are exactly {@code access_token}, sent as
- * {@code Authorization: Bearer ...} and never refreshed. The Entra ID client-credentials set
- * ({@code tenant_id}, {@code client_id}, {@code client_secret}) is recognised and refused as not
- * supported yet.
+ * {@code base_url}. Its credentials are either exactly {@code access_token}, sent as
+ * {@code Authorization: Bearer ...} and never refreshed, or the Entra ID client credentials of an
+ * application user ({@code tenant_id}, {@code client_id}, {@code client_secret}), exchanged at
+ * {@code https://login.microsoftonline.com/{tenant_id}/oauth2/v2.0/token} (or the account's
+ * {@code token_url}) for tokens scoped to the environment, and renewed before they expire.
  *
  * <p>Default pacing: 20 requests per second, Dataverse's 6000 requests per user over 5 minutes.
  */
@@ -35,16 +39,11 @@ public final class Dynamics365SalesAdapterProvider implements CrmAdapterProvider
 
     static final String ACCESS_TOKEN = "access_token";
 
-    private static final Set<String> STATIC_SET = Set.of(ACCESS_TOKEN);
-    private static final Set<String> CLIENT_CREDENTIALS_SET = Set.of("tenant_id", "client_id", "client_secret");
-
-    /**
-     * The static set and Entra ID's client-credentials set. The latter is declared so that its keys are
-     * recognised, and refused by {@link #checkAccount} until its token source is wired.
-     */
+    /** A static access token, or Entra ID's client-credentials grant for an application user. */
     static final List<CredentialSet> CREDENTIAL_SETS = List.of(
             CredentialSet.staticSecrets(ACCESS_TOKEN),
-            new CredentialSet(CLIENT_CREDENTIALS_SET, Set.of("client_secret"), CredentialSet.Grant.CLIENT_CREDENTIALS));
+            new CredentialSet(Set.of("tenant_id", "client_id", "client_secret"), Set.of("client_secret"),
+                    CredentialSet.Grant.CLIENT_CREDENTIALS));
 
     // A token goes into a header verbatim: anything outside visible ASCII would break the request.
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
@@ -85,33 +84,50 @@ public final class Dynamics365SalesAdapterProvider implements CrmAdapterProvider
                     "this adapter serves integration 'dynamics_365_sales', not '" + account.integration() + "'");
         }
         Dynamics365SalesAccountContext.of(account);
-        Set<String> names = new TreeSet<>(account.credentials().names());
-        if (names.equals(CLIENT_CREDENTIALS_SET)) {
-            throw new InvalidAccountException("credentials", "credentials " + names + " are the Entra ID client"
-                    + " credentials set, which is not supported yet: give credentials.access_token (a Dataverse access"
-                    + " token, sent as it is) instead");
-        }
-        if (!names.equals(STATIC_SET)) {
-            String field = names.stream().filter(name -> !STATIC_SET.contains(name)).findFirst()
-                    .map(name -> "credentials." + name).orElse("credentials.access_token");
-            throw new InvalidAccountException(field, "dynamics_365_sales credentials must be exactly"
-                    + " credentials.access_token (a Dataverse access token); they hold " + names);
-        }
-        if (!TOKEN.matcher(account.credentials().require(ACCESS_TOKEN)).matches()) {
-            throw new InvalidAccountException("credentials.access_token",
-                    "credentials.access_token must be visible ASCII characters without spaces");
-        }
-        account.baseUrl().ifPresent(url -> {
-            if (url.getRawUserInfo() != null) {
-                // Credentials belong in credentials.*, where they are never printed.
-                throw new InvalidAccountException("base_url", "base_url must not hold user information (user:password@)");
+        CredentialSet set = CredentialSet.require(CREDENTIAL_SETS, account.credentials(), INTEGRATION.name());
+        if (set.grant().isOAuth()) {
+            Dynamics365SalesAccountContext.tenant(account.credentials().require("tenant_id"));
+            Dynamics365SalesAccountContext.checkClientId(account.credentials().require("client_id"));
+        } else {
+            if (!TOKEN.matcher(account.credentials().require(ACCESS_TOKEN)).matches()) {
+                throw new InvalidAccountException("credentials.access_token",
+                        "credentials.access_token must be visible ASCII characters without spaces");
             }
-        });
+            if (account.tokenUrl().isPresent()) {
+                throw new InvalidAccountException("token_url", "token_url is only accepted with the Entra ID client"
+                        + " credentials {client_id, client_secret, tenant_id}: a static access_token is never renewed");
+            }
+        }
+        account.baseUrl().ifPresent(url -> refuseUserInfo(url, "base_url"));
+        account.tokenUrl().ifPresent(url -> refuseUserInfo(url, "token_url"));
+    }
+
+    private static void refuseUserInfo(URI url, String field) {
+        if (url.getRawUserInfo() != null) {
+            // Credentials belong in credentials.*, where they are never printed.
+            throw new InvalidAccountException(field, field + " must not hold user information (user:password@)");
+        }
     }
 
     @Override
     public CrmAdapter create(AdapterSettings settings) {
-        var adapter = new Dynamics365SalesLeadDeletionAdapter(new ProviderHttp("Dynamics 365 Sales", LEAD_ID_FORMAT, settings));
+        var http = new ProviderHttp("Dynamics 365 Sales", LEAD_ID_FORMAT, settings);
+        var tokens = new OAuthTokens(http, INTEGRATION, CREDENTIAL_SETS, Dynamics365SalesAdapterProvider::tokenEndpoint, settings);
+        var adapter = new Dynamics365SalesLeadDeletionAdapter(http, tokens);
         return new CrmAdapter(adapter, adapter);
+    }
+
+    /**
+     * Entra ID's token endpoint of the account's tenant, or its {@code token_url}; the client authenticates by
+     * form fields, the scope is the environment's ({@code {org_url}/.default}, else {@code base_url}'s origin), and
+     * every token answer must give its {@code expires_in}.
+     */
+    static TokenEndpoint tokenEndpoint(IntegratedAccount account) {
+        URI uri = account.tokenUrl().orElseGet(() ->
+                Dynamics365SalesAccountContext.tokenEndpoint(account.credentials().require("tenant_id")));
+        String scope = Dynamics365SalesAccountContext.of(account).scope(account.baseUrl());
+        // Entra ID always gives expires_in: an answer without one is not Entra's.
+        return new TokenEndpoint(uri, TokenEndpoint.ClientAuthentication.FORM, Optional.of(scope), Optional.empty())
+                .withRequiredLifetime();
     }
 }

@@ -49,22 +49,61 @@ class Dynamics365SalesAdapterProviderTest {
     }
 
     @Test
-    void theClientCredentialsSetIsRecognisedAndRefusedAsNotSupportedYet() {
-        var refused = catchThrowableOfType(InvalidAccountException.class, () -> provider.checkAccount(account(ORG, null,
-                Map.of("tenant_id", "contoso.onmicrosoft.com", "client_id", "c8e4a1b2-3d4f-4e5a-9b6c-7d8e9f0a1b2c",
-                        "client_secret", SECRET))));
+    void theClientCredentialsSetIsAcceptedWithATenantUuidOrDomainAndAClientUuid() {
+        assertThatCode(() -> provider.checkAccount(account(ORG, null, clientCredentials("contoso.onmicrosoft.com"))))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> provider.checkAccount(account(ORG, null, clientCredentials("9B1D2C3E-4F50-4A6B-8C7D-0E1F2A3B4C5D"))))
+                .doesNotThrowAnyException();
+    }
 
-        assertThat(refused.field()).isEqualTo("credentials");
-        assertThat(refused.getMessage()).contains("not supported yet", "credentials.access_token").doesNotContain(SECRET);
+    @Test
+    void aTenantOrClientIdOfTheWrongShapeIsNamedWithoutShowingTheSecret() {
+        var tenant = catchThrowableOfType(InvalidAccountException.class, () -> provider.checkAccount(account(ORG, null,
+                clientCredentials("contoso"))));
+        assertThat(tenant.field()).isEqualTo("credentials.tenant_id");
+        assertThat(tenant.getMessage()).contains("UUID", "contoso.onmicrosoft.com").doesNotContain(SECRET);
+
+        var client = catchThrowableOfType(InvalidAccountException.class, () -> provider.checkAccount(account(ORG, null,
+                Map.of("tenant_id", "contoso.onmicrosoft.com", "client_id", "my-app", "client_secret", SECRET))));
+        assertThat(client.field()).isEqualTo("credentials.client_id");
+        assertThat(client.getMessage()).contains("UUID").doesNotContain(SECRET);
+    }
+
+    @Test
+    void anIncompleteSetNamesTheMissingKeyAndTheAcceptedSets() {
+        var refused = catchThrowableOfType(InvalidAccountException.class, () -> provider.checkAccount(account(ORG, null,
+                Map.of("client_id", "c8e4a1b2-3d4f-4e5a-9b6c-7d8e9f0a1b2c", "client_secret", SECRET))));
+
+        assertThat(refused.field()).isEqualTo("credentials.tenant_id");
+        assertThat(refused.getMessage()).contains("{access_token}", "{client_id, client_secret, tenant_id}")
+                .doesNotContain(SECRET);
+    }
+
+    @Test
+    void tokenUrlIsOnlyAcceptedWithTheClientCredentialsAndNeverWithUserInformation() {
+        URI tokenUrl = URI.create("https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/v2.0/token");
+        assertThatCode(() -> provider.checkAccount(account(ORG, null, clientCredentials("contoso.onmicrosoft.com"), tokenUrl)))
+                .doesNotThrowAnyException();
+
+        var withStatic = catchThrowableOfType(InvalidAccountException.class, () -> provider.checkAccount(
+                account(ORG, null, Map.of("access_token", SECRET), tokenUrl)));
+        assertThat(withStatic.field()).isEqualTo("token_url");
+        assertThat(withStatic.getMessage()).contains("{client_id, client_secret, tenant_id}");
+
+        var withUser = catchThrowableOfType(InvalidAccountException.class, () -> provider.checkAccount(account(ORG, null,
+                clientCredentials("contoso.onmicrosoft.com"), URI.create("https://app:pw@login.example/token"))));
+        assertThat(withUser.field()).isEqualTo("token_url");
+        assertThat(withUser.getMessage()).doesNotContain("pw");
     }
 
     @Test
     void anyOtherCredentialSetNamesTheStrayField() {
         var refused = catchThrowableOfType(InvalidAccountException.class, () -> provider.checkAccount(
-                account(ORG, null, Map.of("access_token", SECRET, "client_secret", SECRET))));
+                account(ORG, null, Map.of("access_token", SECRET, "refresh_token", SECRET))));
 
-        assertThat(refused.field()).isEqualTo("credentials.client_secret");
-        assertThat(refused.getMessage()).doesNotContain(SECRET);
+        assertThat(refused.field()).isEqualTo("credentials.refresh_token");
+        assertThat(refused.getMessage()).contains("{access_token}", "{client_id, client_secret, tenant_id}")
+                .doesNotContain(SECRET);
     }
 
     @Test
@@ -88,8 +127,17 @@ class Dynamics365SalesAdapterProviderTest {
     }
 
     private static IntegratedAccount account(Map<String, String> context, URI baseUrl, Map<String, String> credentials) {
+        return account(context, baseUrl, credentials, null);
+    }
+
+    private static IntegratedAccount account(Map<String, String> context, URI baseUrl, Map<String, String> credentials,
+                                             URI tokenUrl) {
         return new IntegratedAccount(IntegratedAccountId.parse("7e2b4c6d-8f10-4a2b-9c3d-5e6f7a8b9c01").orElseThrow(),
                 new Integration("dynamics_365_sales"), context, Optional.ofNullable(baseUrl), Pacing.providerDefault(),
-                Credentials.of(credentials));
+                Credentials.of(credentials), Optional.ofNullable(tokenUrl));
+    }
+
+    private static Map<String, String> clientCredentials(String tenantId) {
+        return Map.of("tenant_id", tenantId, "client_id", "c8e4a1b2-3d4f-4e5a-9b6c-7d8e9f0a1b2c", "client_secret", SECRET);
     }
 }

@@ -203,13 +203,31 @@ class HttpServiceTest {
         delete("/unified/crm/leads/1?integrated_account_id=" + ACCOUNT + "&remote_query[secret]=query-secret",
                 "Authorization", "Bearer first-token", "x-request-id", "log-1");
 
-        assertThat(logs.list).filteredOn(event -> event.getFormattedMessage().contains("log-1"))
+        assertThat(loggedOnceAnswered("log-1"))
                 .singleElement()
                 .satisfies(event -> assertThat(event.getFormattedMessage())
                         .isEqualTo("DELETE /unified/crm/leads/1 200 " + event.getFormattedMessage().split(" ")[3]
                                 + " request_id=log-1 integration=some_crm"));
         assertThat(logs.list).allSatisfy(event -> assertThat(event.getFormattedMessage())
                 .doesNotContain("query-secret", "first-token", "integrated_account_id"));
+    }
+
+    /**
+     * The lines naming {@code requestId}, once there is one: the access line is written after the answer
+     * has been sent, so the client can have it a moment before the line exists.
+     */
+    private List<ILoggingEvent> loggedOnceAnswered(String requestId) throws InterruptedException {
+        long giveUpAt = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            List<ILoggingEvent> lines;
+            synchronized (logs) {
+                lines = logs.list.stream().filter(event -> event.getFormattedMessage().contains(requestId)).toList();
+            }
+            if (!lines.isEmpty() || System.nanoTime() > giveUpAt) {
+                return lines;
+            }
+            Thread.sleep(5);
+        }
     }
 
     @Test

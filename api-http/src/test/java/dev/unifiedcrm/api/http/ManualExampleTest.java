@@ -112,15 +112,28 @@ class ManualExampleTest {
 
     private static String accessToken(DemoAccount demo) throws Exception {
         var credentials = demo.credentials();
-        String client = java.util.Base64.getEncoder().encodeToString((credentials.get("client_id") + ":"
-                + credentials.get("client_secret")).getBytes(StandardCharsets.UTF_8));
-        // The client goes both ways: Zendesk Sell's simulator reads it from Basic, HubSpot's from the form.
-        var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(demo.tokenUrl().orElseThrow())
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + client)
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token=" + credentials.get("refresh_token")
-                        + "&client_id=" + credentials.get("client_id") + "&client_secret=" + credentials.get("client_secret")))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var request = HttpRequest.newBuilder(demo.tokenUrl().orElseThrow())
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (credentials.containsKey("tenant_id")) {
+            // Entra ID's client credentials, scoped to the environment the demo account's base_url names.
+            URI base = demo.baseUrl();
+            request.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
+                    + "&client_id=" + form(credentials.get("client_id")) + "&client_secret=" + form(credentials.get("client_secret"))
+                    + "&scope=" + form(base.getScheme() + "://" + base.getRawAuthority() + "/.default")));
+        } else {
+            String client = java.util.Base64.getEncoder().encodeToString((credentials.get("client_id") + ":"
+                    + credentials.get("client_secret")).getBytes(StandardCharsets.UTF_8));
+            // The client goes both ways: Zendesk Sell's simulator reads it from Basic, HubSpot's from the form.
+            request.header("Authorization", "Basic " + client).POST(HttpRequest.BodyPublishers.ofString(
+                    "grant_type=refresh_token&refresh_token=" + credentials.get("refresh_token")
+                            + "&client_id=" + credentials.get("client_id") + "&client_secret=" + credentials.get("client_secret")));
+        }
+        var answer = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(answer.body()).get("access_token").asText();
+    }
+
+    private static String form(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static DemoAccount demoAccount(ProviderSimulators simulators, String integration) {

@@ -50,6 +50,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -305,7 +306,7 @@ public final class OAuthTokens {
             throw counted(account, Outcome.FAILED, new ProviderContractBreach(ProviderContractBreach.Kind.REDIRECT,
                     masked(answer, status), "its token endpoint answered with a redirect (" + status + "), which is never followed"));
         }
-        TokenAnswer reading = endpoint.quirks().read(answer).orElseGet(() -> standard(account, answer, body));
+        TokenAnswer reading = endpoint.quirks().read(answer).orElseGet(() -> standard(account, endpoint, answer, body));
         if (reading instanceof TokenAnswer.Refused refusal) {
             throw refused(account, tokens, answer, refusal);
         }
@@ -330,7 +331,7 @@ public final class OAuthTokens {
     }
 
     /** The plain OAuth 2.0 reading of an answer that is neither a 3xx, a 429 nor a 5xx. */
-    private TokenAnswer standard(IntegratedAccount account, ProviderAnswer answer, Object body) {
+    private TokenAnswer standard(IntegratedAccount account, TokenEndpoint endpoint, ProviderAnswer answer, Object body) {
         int status = answer.status();
         Map<?, ?> object = body instanceof Map<?, ?> map ? map : null;
         if (status >= 400 || (object != null && object.get("error") != null)) {
@@ -340,6 +341,11 @@ public final class OAuthTokens {
         if (!(status >= 200 && status < 300) || object == null) {
             throw counted(account, Outcome.FAILED, new ProviderContractBreach(ProviderContractBreach.Kind.UNEXPECTED_BODY,
                     masked(answer, status), "its token endpoint answered " + status + " without a JSON token object"));
+        }
+        if (endpoint.lifetimeRequired() && !isLifetime(((Map<?, ?>) body).get("expires_in"))) {
+            throw counted(account, Outcome.FAILED, new ProviderContractBreach(ProviderContractBreach.Kind.UNEXPECTED_BODY,
+                    masked(answer, status), "its token endpoint answered " + status + " without a usable expires_in"
+                    + " (a whole number of seconds from 1 to " + TokenEndpoint.LONGEST_LIFETIME_SECONDS + ")"));
         }
         Tokens issued;
         try {
@@ -354,6 +360,20 @@ public final class OAuthTokens {
         return new TokenAnswer.Issued(issued.getAccessToken().getValue(),
                 lifetime > 0 ? Optional.of(Duration.ofSeconds(lifetime)) : Optional.empty(),
                 Optional.ofNullable(issued.getRefreshToken()).map(RefreshToken::getValue));
+    }
+
+    /** A whole, positive number of seconds as a JSON number or digits, no longer than the endpoint allows. */
+    private static boolean isLifetime(Object expiresIn) {
+        BigDecimal seconds;
+        if (expiresIn instanceof String digits && digits.matches("[0-9]{1,10}")) {
+            seconds = new BigDecimal(digits);
+        } else if (expiresIn instanceof Number number) {
+            seconds = new BigDecimal(number.toString());
+        } else {
+            return false;
+        }
+        return seconds.signum() > 0 && seconds.stripTrailingZeros().scale() <= 0
+                && seconds.compareTo(BigDecimal.valueOf(TokenEndpoint.LONGEST_LIFETIME_SECONDS)) <= 0;
     }
 
     /** Renewed 60 s before expiry; a short-lived token (under 120 s) at half its lifetime. */

@@ -16,10 +16,17 @@ import java.util.Optional;
  * @param assertionAudience    the {@code aud} claim of a JWT bearer assertion (only for that grant)
  * @param defaultLifetime      the lifetime of a token whose answer has no {@code expires_in}, when the CRM
  *                             documents one; without it such a token is used until the provider rejects it
+ * @param lifetimeRequired     whether a token answer without a positive whole {@code expires_in} (a JSON number or a
+ *                             string of digits, at most {@value #LONGEST_LIFETIME_SECONDS} s) is a contract breach:
+ *                             for providers that always give one, so that a token is never kept longer than it lives
  * @param quirks               what the provider's token endpoint does its own way ({@link Quirks#NONE}: nothing)
  */
 public record TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, Optional<String> scope,
-                            Optional<String> assertionAudience, Optional<Duration> defaultLifetime, Quirks quirks) {
+                            Optional<String> assertionAudience, Optional<Duration> defaultLifetime,
+                            boolean lifetimeRequired, Quirks quirks) {
+
+    /** The longest {@code expires_in} an endpoint whose lifetime is required may give (about 68 years). */
+    public static final long LONGEST_LIFETIME_SECONDS = Integer.MAX_VALUE;
 
     /** How the client authenticates to the token endpoint. */
     public enum ClientAuthentication {
@@ -76,13 +83,22 @@ public record TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, 
         Objects.requireNonNull(quirks, "quirks");
     }
 
-    /**
-     * A plain OAuth 2.0 endpoint without a default lifetime: a token answer without {@code expires_in} is
-     * used until rejected.
-     */
+    /** A plain OAuth 2.0 endpoint, whose token answers may or must carry {@code expires_in}. */
+    public TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, Optional<String> scope,
+                         Optional<String> assertionAudience, Optional<Duration> defaultLifetime, boolean lifetimeRequired) {
+        this(uri, clientAuthentication, scope, assertionAudience, defaultLifetime, lifetimeRequired, Quirks.NONE);
+    }
+
+    /** A plain OAuth 2.0 endpoint whose token answers need not carry {@code expires_in}. */
+    public TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, Optional<String> scope,
+                         Optional<String> assertionAudience, Optional<Duration> defaultLifetime) {
+        this(uri, clientAuthentication, scope, assertionAudience, defaultLifetime, false);
+    }
+
+    /** A plain OAuth 2.0 endpoint without a default lifetime: a token answer without {@code expires_in} is used until rejected. */
     public TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, Optional<String> scope,
                          Optional<String> assertionAudience) {
-        this(uri, clientAuthentication, scope, assertionAudience, Optional.empty(), Quirks.NONE);
+        this(uri, clientAuthentication, scope, assertionAudience, Optional.empty());
     }
 
     /** A plain OAuth 2.0 endpoint without scope, assertion audience or default lifetime. */
@@ -92,11 +108,18 @@ public record TokenEndpoint(URI uri, ClientAuthentication clientAuthentication, 
 
     /** This endpoint, whose token answers without {@code expires_in} are taken to last {@code lifetime}. */
     public TokenEndpoint withDefaultLifetime(Duration lifetime) {
-        return new TokenEndpoint(uri, clientAuthentication, scope, assertionAudience, Optional.of(lifetime), quirks);
+        return new TokenEndpoint(uri, clientAuthentication, scope, assertionAudience, Optional.of(lifetime), lifetimeRequired,
+                quirks);
+    }
+
+    /** This endpoint, whose token answers without a usable {@code expires_in} are contract breaches. */
+    public TokenEndpoint withRequiredLifetime() {
+        return new TokenEndpoint(uri, clientAuthentication, scope, assertionAudience, defaultLifetime, true, quirks);
     }
 
     /** This endpoint with the provider's own rules. */
     public TokenEndpoint withQuirks(Quirks providerQuirks) {
-        return new TokenEndpoint(uri, clientAuthentication, scope, assertionAudience, defaultLifetime, providerQuirks);
+        return new TokenEndpoint(uri, clientAuthentication, scope, assertionAudience, defaultLifetime, lifetimeRequired,
+                providerQuirks);
     }
 }

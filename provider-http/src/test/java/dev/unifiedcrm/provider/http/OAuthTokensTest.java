@@ -40,6 +40,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
@@ -125,6 +128,7 @@ class OAuthTokensTest {
     private Optional<String> scope = Optional.empty();
     private TokenEndpoint.Quirks quirks = TokenEndpoint.Quirks.NONE;
     private Optional<Duration> defaultLifetime = Optional.empty();
+    private boolean lifetimeRequired;
     private final List<Map<String, Object>> answersSeen = Collections.synchronizedList(new ArrayList<>());
     private ProviderHttp http;
     private LeadsClient client;
@@ -141,7 +145,7 @@ class OAuthTokensTest {
         client = http.feignBuilder().target(Target.EmptyTarget.create(LeadsClient.class));
         tokens = new OAuthTokens(http, ACME, List.of(STATIC, REFRESH, CLIENT, JWT),
                 account -> new TokenEndpoint(account.tokenUrl().orElseThrow(), clientAuthentication, scope,
-                        Optional.of("https://login.acme.example"), defaultLifetime, quirks), settings,
+                        Optional.of("https://login.acme.example"), defaultLifetime, lifetimeRequired, quirks), settings,
                 (account, answer) -> answersSeen.add(answer));
     }
 
@@ -446,6 +450,45 @@ class OAuthTokensTest {
 
         assertThat(breach.providerAnswer().parsedBody()).isEqualTo(new RemoteBody.Json(Map.of("refresh_token", "***")));
         assertThat(store.saved).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", ",\"expires_in\":0", ",\"expires_in\":-3599", ",\"expires_in\":3599.5",
+            ",\"expires_in\":\"+3599\"", ",\"expires_in\":\"soon\"", ",\"expires_in\":true", ",\"expires_in\":null",
+            ",\"expires_in\":2147483648"})
+    void whenTheLifetimeIsRequiredAnAnswerWithoutAUsableOneBreaksTheContract(String expiresIn) {
+        lifetimeRequired = true;
+        setUpAgain();
+        stubToken(okJson("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\"" + expiresIn + "}"));
+
+        var breach = catchThrowableOfType(ProviderContractBreach.class, () -> deleteLead(refreshAccount()));
+
+        assertThat(breach.kind()).isEqualTo(ProviderContractBreach.Kind.UNEXPECTED_BODY);
+        assertThat(breach.getMessage()).contains("expires_in");
+        assertThat(breach.providerAnswer().parsedBody()).isInstanceOfSatisfying(RemoteBody.Json.class,
+                json -> assertThat(json.value()).asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("access_token", "***"));
+        assertThat(outcomes).containsExactly("acme_crm/failed");
+        provider.verify(0, deleteRequestedFor(urlPathEqualTo("/leads/42")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3599", "\"3599\"", "3599.0"})
+    void whenTheLifetimeIsRequiredAWholeNumberOrDigitStringIsHonoured(String expiresIn) {
+        lifetimeRequired = true;
+        setUpAgain();
+        stubTokenSequence("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + "}",
+                tokenJson(SECOND_ACCESS_TOKEN, 3599, null));
+        stubDelete(204);
+
+        deleteLead(refreshAccount());
+        clock.advance(Duration.ofSeconds(3538));
+        deleteLead(refreshAccount());
+        provider.verify(1, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        clock.advance(Duration.ofSeconds(1));
+        deleteLead(refreshAccount());
+
+        provider.verify(2, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        provider.verify(1, deleteRequestedFor(urlPathEqualTo("/leads/42")).withHeader("Authorization", equalTo("Bearer " + SECOND_ACCESS_TOKEN)));
     }
 
     @Test
