@@ -657,6 +657,74 @@ blocker = socket.socket(); blocker.bind(("127.0.0.1", 0)); blocker.listen(1); bp
 r = subprocess.run(["java", "-jar", JAR, "--config", cfgfile, "--port", str(bp)], env=env, capture_output=True, text=True, timeout=30)
 check("port in use", r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1, (r.returncode, r.stderr[-200:]))
 
+# zoho_crm oauth
+# A service of its own: Zoho's refresh grant against a fake Zoho Accounts (form fields, Zoho's answers).
+ZO_OA, ZO_OA_REFUSED, ZO_OA_SLOW = "d4e0b5f2-6c7a-4b8d-9e3f-2a1b0c9d8e72", "e5f1c6a3-7d8b-4c9e-8f4a-3b2c1d0e9f83", "f6a2d7b4-8e9c-4dae-9b5c-4c3d2e1f0a94"
+ZO_OA_SECRETS = ["zo-secret-client-secret", "zo-secret-refresh-token", "1000.zo-secret-access-one", "1000.zo-secret-access-two"]
+def zo_oa_account(acc, prefix, refresh):
+    return {"id": acc, "integration": "zoho_crm", "base_url": base + prefix + "/crm/v8", "token_url": base + prefix + "/oauth/v2/token",
+            "credentials": {"client_id": "1000.ZOPROBE", "client_secret": "zo-secret-client-secret", "refresh_token": refresh},
+            "rate_limit": {"requests_per_second": 0}}
+zo_oa_audit = os.path.join(tmp, "zo-oauth-audit.jsonl")
+zo_oa_cfg = {"api_tokens": [TOKEN], "audit_log": zo_oa_audit, "accounts": [
+    zo_oa_account(ZO_OA, "/zo-oauth", "zo-secret-refresh-token"), zo_oa_account(ZO_OA_REFUSED, "/zo-refused", "zo-secret-refresh-token"),
+    zo_oa_account(ZO_OA_SLOW, "/zo-slow", "zo-secret-refresh-token")]}
+zo_oa_file = os.path.join(tmp, "zo-oauth.json"); json.dump(zo_oa_cfg, open(zo_oa_file, "w"))
+ZO_OA_PORT = free_port()
+zo_oa_proc = subprocess.Popen(["java", "-jar", JAR, "--config", zo_oa_file, "--port", str(ZO_OA_PORT)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+check("zo oauth listening", zo_oa_proc.stdout.readline().strip() == f"listening on http://127.0.0.1:{ZO_OA_PORT}", "")
+def zo_oa_req(path):
+    c = http.client.HTTPConnection("127.0.0.1", ZO_OA_PORT, timeout=15)
+    c.request("DELETE", path, headers={"Authorization": "Bearer " + TOKEN})
+    r = c.getresponse(); body = r.read(); c.close()
+    return r.status, {k.lower(): v for k, v in r.getheaders()}, body
+def zo_oa_token(access):  # expires_in in milliseconds beside expires_in_sec; api_domain names another host
+    return (200, {"Content-Type": "application/json"}, json.dumps({"access_token": access, "scope": "ZohoCRM.modules.ALL",
+            "api_domain": "https://www.zohoapis.com", "token_type": "Bearer", "expires_in_sec": 3600, "expires_in": 3600000}).encode())
+zo_oa_json = {"Content-Type": "application/json"}
+received.clear(); bodies.clear()
+script[("POST", "/zo-oauth/oauth/v2/token")] = [zo_oa_token("1000.zo-secret-access-one"), zo_oa_token("1000.zo-secret-access-two")]
+script[("DELETE", "/zo-oauth/crm/v8/Leads/" + ZO_LEAD)] = (200, zo_oa_json, json.dumps(zo_ok).encode())
+st, hd, body = zo_oa_req(L + ZO_LEAD + "?integrated_account_id=" + ZO_OA)
+check("zo oauth delete", st == 200 and j(body) == {"id": ZO_LEAD, "remote_data": zo_ok}, (st, body[:200]))
+check("zo oauth token first", [r[:2] for r in received] == [("POST", "/zo-oauth/oauth/v2/token"), ("DELETE", "/zo-oauth/crm/v8/Leads/" + ZO_LEAD)], [r[:2] for r in received])
+th = received[0][2] if received else {}
+check("zo oauth token form", th.get("Content-Type", "").startswith("application/x-www-form-urlencoded") and "Authorization" not in th
+      and th.get("Accept") == "application/json", th)
+check("zo oauth token fields", bodies and dict(urllib.parse.parse_qsl(bodies[0].decode())) == {"grant_type": "refresh_token",
+      "client_id": "1000.ZOPROBE", "client_secret": "zo-secret-client-secret", "refresh_token": "zo-secret-refresh-token"}, "")
+check("zo oauth delete auth", len(received) > 1 and received[1][2].get("Authorization") == "Zoho-oauthtoken 1000.zo-secret-access-one", "")
+st, hd, body = zo_oa_req(L + ZO_LEAD + "?integrated_account_id=" + ZO_OA)
+check("zo oauth token reused", st == 200 and [r[0] for r in received] == ["POST", "DELETE", "DELETE"], [r[:2] for r in received])
+script[("DELETE", "/zo-oauth/crm/v8/Leads/" + ZO_LEAD)] = [(401, zo_oa_json, b'{"code":"INVALID_TOKEN","details":{},"message":"invalid oauth token","status":"error"}'),
+                                                          (200, zo_oa_json, json.dumps(zo_ok).encode())]
+st, hd, body = zo_oa_req(L + ZO_LEAD + "?integrated_account_id=" + ZO_OA)
+check("zo oauth invalid token renewed once", st == 200 and [r[0] for r in received[3:]] == ["DELETE", "POST", "DELETE"]
+      and received[-1][2].get("Authorization") == "Zoho-oauthtoken 1000.zo-secret-access-two", (st, [r[:2] for r in received[3:]]))
+received.clear()
+script[("POST", "/zo-refused/oauth/v2/token")] = (200, zo_oa_json, b'{"error":"invalid_code"}')
+st, hd, body = zo_oa_req(L + ZO_LEAD + "?integrated_account_id=" + ZO_OA_REFUSED); b = is_error("zo oauth refused", st, hd, body, 401, remote=True)
+check("zo oauth refused message", ZO_OA_REFUSED in (b or {}).get("message", "") and "connected again" in (b or {}).get("message", "")
+      and (b or {}).get("raw_response") == {"error": "invalid_code"}, body[:300])
+st, hd, body = zo_oa_req(L + ZO_LEAD + "?integrated_account_id=" + ZO_OA_REFUSED + "&truto_response_format=raw")
+b = is_error("zo oauth refused raw", st, hd, body, 401, remote=True)
+check("zo oauth refused not asked again, nothing deleted", [r[:2] for r in received] == [("POST", "/zo-refused/oauth/v2/token")], [r[:2] for r in received])
+script[("POST", "/zo-slow/oauth/v2/token")] = (400, zo_oa_json, b'{"error_description":"You have made too many requests continuously. Please try again after some time.","error":"Access Denied","status":"failure"}')
+st, hd, body = zo_oa_req(L + ZO_LEAD + "?integrated_account_id=" + ZO_OA_SLOW); b = is_error("zo oauth throttled", st, hd, body, 429, remote=False)
+check("zo oauth throttled retry-after", hd.get("retry-after") == "60" and "too many requests" in (b or {}).get("message", ""), (hd, body[:200]))
+check("zo oauth throttled no delete", not any(r[1].startswith("/zo-slow/crm") for r in received), [r[:2] for r in received])
+zo_oa_proc.terminate()
+try:
+    zo_oa_out, zo_oa_err = zo_oa_proc.communicate(timeout=15)
+except subprocess.TimeoutExpired:
+    zo_oa_proc.kill(); zo_oa_out, zo_oa_err = zo_oa_proc.communicate()
+SECRETS += ZO_OA_SECRETS
+zo_oa_audit_text = open(zo_oa_audit).read() if os.path.exists(zo_oa_audit) else ""
+for s in ZO_OA_SECRETS:
+    check("zo oauth no secret " + s, s not in zo_oa_out and s not in zo_oa_err and s not in zo_oa_audit_text, "")
+check("zo oauth token logged", "obtained a new access token for integrated account " + ZO_OA in zo_oa_err, zo_oa_err[-300:])
+
 # hubspot oauth: the refresh grant, client in the form, the token on the delete, one renewal on a 401, a refused grant
 HSO = "7a1e5c3b-9d2f-4b8a-8e6c-1f0d2a3b4c5d"
 HSO_REFUSED = "7a1e5c3b-9d2f-4b8a-8e6c-1f0d2a3b4c5e"

@@ -16,16 +16,16 @@ import java.util.stream.Collectors;
  * account (http://127.0.0.1:PORT/...), {@code context} the account's context keys as plain JSON values (insightly: {"pod": "sandbox"};
  * pipeliner: {"space_id": "sandbox"}; zendesk_sell, nutshell, zoho_crm, salesforce and dynamics_365_sales: {};
  * monday_crm: board_id and columns; hubspot: {"custom_properties": ...}; pipedrive: {"company_domain": "sandbox"}),
- * {@code credentials} (insightly {"api_key"}; pipeliner {"username","password"}; zoho_crm {"access_token"};
- * salesforce {"client_id","client_secret"}; nutshell {"username" (an e-mail address),"api_key"}; pipedrive
- * {"api_token"}: fresh random values per start; hubspot {"client_id","client_secret","refresh_token"}: the
- * simulator's fixed, public OAuth client),
+ * {@code credentials} (insightly {"api_key"}; pipeliner {"username","password"}; salesforce
+ * {"client_id","client_secret"}; nutshell {"username" (an e-mail address),"api_key"}; pipedrive {"api_token"}:
+ * fresh random values per start; hubspot {"client_id","client_secret","refresh_token"}: the simulator's fixed,
+ * public OAuth client),
  * {@code seededLeadIds} the ids of the leads the simulator holds at start (in a stable order), {@code tokenUrl}
  * the simulator's OAuth token endpoint when the account's credentials are an OAuth set (zendesk_sell:
  * {"client_id","client_secret","refresh_token"}, with access tokens that live 30 s; hubspot: the same keys,
- * with access tokens that live 30 minutes; salesforce: the client-credentials grant, with access tokens that
- * live 15 minutes; dynamics_365_sales: {"tenant_id","client_id","client_secret"}, client credentials, tokens
- * that live 3599 s).
+ * with access tokens that live 30 minutes; zoho_crm: the same keys, sent as form fields, with access tokens that
+ * live an hour; salesforce: the client-credentials grant, with access tokens that live 15 minutes;
+ * dynamics_365_sales: {"tenant_id","client_id","client_secret"}, client credentials, tokens that live 3599 s).
  *
  * <p>{@link #toString()} masks the credential values.
  */

@@ -110,10 +110,10 @@ public final class ProviderSimulators implements AutoCloseable {
                             server.uri(MONDAY_CRM_MOUNT + MondayCrmSimulator.ROOT),
                             Map.of("board_id", MondayCrmSimulator.LEADS_BOARD, "columns", Map.of("owner", "person")),
                             monday.credentials(), monday.seededLeadIds()),
-                    // The static set until the refresh grant is supported: a token the simulator accepts while it runs.
                     new DemoAccount("zoho_crm", random.uuid(),
                             server.uri(ZOHO_CRM_MOUNT + ZohoCrmSimulator.API_ROOT),
-                            Map.of(), Map.of("access_token", zoho.staticAccessToken()), zoho.seededLeadIds()),
+                            Map.of(), zoho.credentials(), zoho.seededLeadIds(),
+                            Optional.of(server.uri(ZOHO_CRM_MOUNT + ZohoCrmSimulator.TOKEN_PATH))),
                     // The refresh set, so that every sandbox run of HubSpot goes through its token endpoint.
                     new DemoAccount("hubspot", random.uuid(),
                             server.uri(HUBSPOT_MOUNT + HubSpotSimulator.ROOT),

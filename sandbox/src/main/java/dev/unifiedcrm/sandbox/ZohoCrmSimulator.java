@@ -61,16 +61,6 @@ final class ZohoCrmSimulator implements ProviderSimulator {
         return List.copyOf(leads.keySet());
     }
 
-    /**
-     * An access token the API accepts for as long as the simulator runs: the static credential set
-     * ({@code access_token}), for accounts that are never refreshed.
-     */
-    String staticAccessToken() {
-        String accessToken = "1000." + random.hex(16) + "." + random.hex(16);
-        accessTokens.put(accessToken, Instant.MAX);
-        return accessToken;
-    }
-
     /** The refresh set: {@code client_id}, {@code client_secret}, {@code refresh_token}. */
     Map<String, String> credentials() {
         Map<String, String> credentials = new LinkedHashMap<>();

@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -88,7 +89,8 @@ class ProviderSimulatorsTest {
             DemoAccount zoho = accounts.get(5);
             assertThat(zoho.baseUrl().getPath()).isEqualTo("/zoho_crm/crm/v8");
             assertThat(zoho.context()).isEmpty();
-            assertThat(zoho.credentials()).containsOnlyKeys("access_token");
+            assertThat(zoho.credentials()).containsOnlyKeys("client_id", "client_secret", "refresh_token");
+            assertThat(zoho.tokenUrl()).hasValueSatisfying(url -> assertThat(url.getPath()).isEqualTo("/zoho_crm/oauth/v2/token"));
             assertThat(zoho.seededLeadIds()).first().isEqualTo("7328395000000691001");
 
             DemoAccount hubspot = accounts.get(6);
@@ -153,7 +155,7 @@ class ProviderSimulatorsTest {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(3), "/leads/", id), nutshell).statusCode())
                         .as("nutshell lead %s", id).isEqualTo(200);
             }
-            String[] zoho = {"Authorization", "Zoho-oauthtoken " + accounts.get(5).credentials().get("access_token")};
+            String[] zoho = {"Authorization", "Zoho-oauthtoken " + zohoAccessToken(accounts.get(5))};
             for (String id : accounts.get(5).seededLeadIds()) {
                 assertThat(send("GET", SandboxHttp.lead(accounts.get(5), "/Leads/", id), zoho).statusCode())
                         .as("zoho_crm lead %s", id).isEqualTo(200);
@@ -316,5 +318,22 @@ class ProviderSimulatorsTest {
                         .forEach(secret -> assertThat(account.toString()).doesNotContain(secret.getValue()));
             }
         }
+    }
+
+    /** Zoho Accounts' refresh grant, its client in form fields as the adapter sends it. */
+    private static String zohoAccessToken(DemoAccount account) {
+        var credentials = account.credentials();
+        HttpResponse<String> answer = SandboxHttp.post(account.tokenUrl().orElseThrow(),
+                "grant_type=refresh_token&client_id=" + encode(credentials.get("client_id"))
+                        + "&client_secret=" + encode(credentials.get("client_secret"))
+                        + "&refresh_token=" + encode(credentials.get("refresh_token")),
+                "Content-Type", "application/x-www-form-urlencoded");
+        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(answer.body());
+        assertThat(token.find()).as("a token for the demo credentials: %s", answer.statusCode()).isTrue();
+        return token.group(1);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -9,7 +9,9 @@ import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
+import dev.unifiedcrm.provider.http.OAuthTokens;
 import dev.unifiedcrm.provider.http.ProviderHttp;
+import dev.unifiedcrm.provider.http.TokenEndpoint;
 
 import java.net.URI;
 import java.util.List;
@@ -26,8 +28,11 @@ import java.util.regex.Pattern;
  * {@code in}, {@code com.au}, {@code jp}, {@code ca}, {@code com.cn}, {@code sa}), from which the API
  * root {@code https://www.zohoapis.<data centre>/crm/v8} follows; {@code base_url} replaces that root
  * (Zoho's sandbox and developer hosts, other data centres), and with it {@code data_center} may be left
- * out. Credentials: {@code credentials.access_token}, sent as {@code Authorization: Zoho-oauthtoken
- * <token>} and never refreshed.
+ * out. Credentials, one of two sets: the refresh grant ({@code client_id}, {@code client_secret},
+ * {@code refresh_token}), whose access tokens come from the data centre's Zoho Accounts host (or the
+ * account's {@code token_url}) and are renewed before they expire, within Zoho's budget of 10 per 10
+ * minutes; or a static {@code access_token}, never refreshed. Every call sends
+ * {@code Authorization: Zoho-oauthtoken <access token>}.
  */
 public final class ZohoCrmAdapterProvider implements CrmAdapterProvider {
 
@@ -35,15 +40,12 @@ public final class ZohoCrmAdapterProvider implements CrmAdapterProvider {
 
     static final String DATA_CENTER = "data_center";
     static final String ACCESS_TOKEN = "access_token";
-    private static final Set<String> REFRESH_SET = Set.of("client_id", "client_secret", "refresh_token");
 
-    /**
-     * Zoho's two sets. The refresh grant is declared so that its keys are recognised, and refused by
-     * {@link #checkAccount} until its token source (budget, Zoho's throttling answers) is wired.
-     */
+    /** Zoho's two sets: a static access token, or an OAuth client with its refresh token. */
     static final List<CredentialSet> CREDENTIAL_SETS = List.of(
             CredentialSet.staticSecrets(ACCESS_TOKEN),
-            new CredentialSet(REFRESH_SET, Set.of("client_secret", "refresh_token"), CredentialSet.Grant.REFRESH_TOKEN));
+            new CredentialSet(Set.of("client_id", "client_secret", "refresh_token"),
+                    Set.of("client_secret", "refresh_token"), CredentialSet.Grant.REFRESH_TOKEN));
 
     /** Zoho's lead ids are 64-bit integers, written without sign or leading zero. */
     static final LeadIdFormat LEAD_ID_FORMAT = LeadIdFormat.POSITIVE_INT64;
@@ -108,41 +110,59 @@ public final class ZohoCrmAdapterProvider implements CrmAdapterProvider {
                     + " base_url is given: one of " + ZohoCrmDataCenter.accepted()
                     + " (the Zoho data centre that holds the account's users)");
         }
-        checkCredentials(account);
-        account.baseUrl().ifPresent(ZohoCrmAdapterProvider::checkBaseUrl);
+        CredentialSet set = checkCredentials(account);
+        if (set.grant().isOAuth() && dataCenter == null && account.tokenUrl().isEmpty()) {
+            throw new InvalidAccountException("context.data_center", "context.data_center is required with the"
+                    + " refresh grant unless token_url is given too: one of " + ZohoCrmDataCenter.accepted()
+                    + " (its Zoho Accounts host issues the access tokens)");
+        }
+        if (!set.grant().isOAuth() && account.tokenUrl().isPresent()) {
+            throw new InvalidAccountException("token_url", "token_url is only accepted with the refresh grant"
+                    + " credentials {client_id, client_secret, refresh_token}: a static access_token is never refreshed");
+        }
+        account.baseUrl().ifPresent(url -> checkNoUserInformation(url, "base_url"));
+        account.tokenUrl().ifPresent(url -> checkNoUserInformation(url, "token_url"));
     }
 
-    private static void checkCredentials(IntegratedAccount account) {
-        Set<String> names = account.credentials().names();
-        if (!names.isEmpty() && REFRESH_SET.containsAll(names)) {
-            throw new InvalidAccountException("credentials", "credentials of the refresh grant (client_id,"
-                    + " client_secret, refresh_token) are not supported yet for zoho_crm: use credentials.access_token");
-        }
-        for (String name : names) {
-            if (!name.equals(ACCESS_TOKEN)) {
-                throw new InvalidAccountException("credentials." + name, "credentials." + name
-                        + " is not accepted: zoho_crm takes credentials.access_token (a Zoho OAuth access token)");
+    /** Exactly the keys of one set, each a value that can go into a header or a form as it is. */
+    private static CredentialSet checkCredentials(IntegratedAccount account) {
+        CredentialSet set = CredentialSet.require(CREDENTIAL_SETS, account.credentials(), INTEGRATION.name());
+        for (String name : set.keys().stream().sorted().toList()) {
+            if (!TOKEN.matcher(account.credentials().require(name)).matches()) {
+                throw new InvalidAccountException("credentials." + name,
+                        "credentials." + name + " must be visible ASCII characters without spaces");
             }
         }
-        String token = account.credentials().find(ACCESS_TOKEN).orElseThrow(() -> new InvalidAccountException(
-                "credentials.access_token", "credentials.access_token is required: a Zoho OAuth access token"));
-        if (!TOKEN.matcher(token).matches()) {
-            throw new InvalidAccountException("credentials.access_token",
-                    "credentials.access_token must be visible ASCII characters without spaces");
-        }
+        return set;
     }
 
-    private static void checkBaseUrl(URI url) {
+    private static void checkNoUserInformation(URI url, String field) {
         if (url.getRawUserInfo() != null) {
             // Credentials belong in credentials.*, where they are never printed.
-            throw new InvalidAccountException("base_url", "base_url must not hold user information (user:password@)");
+            throw new InvalidAccountException(field, field + " must not hold user information (user:password@)");
         }
     }
 
     @Override
     public CrmAdapter create(AdapterSettings settings) {
-        var adapter = new ZohoCrmLeadDeletionAdapter(new ProviderHttp("Zoho CRM", leadIdFormat(), settings));
+        var http = new ProviderHttp("Zoho CRM", leadIdFormat(), settings);
+        var quirks = new ZohoCrmTokenQuirks(settings.clock());
+        var tokens = new OAuthTokens(http, INTEGRATION, CREDENTIAL_SETS,
+                account -> tokenEndpoint(account).withQuirks(quirks.of(account)), settings);
+        var adapter = new ZohoCrmLeadDeletionAdapter(http, tokens);
         return new CrmAdapter(adapter, adapter);
+    }
+
+    /**
+     * Where an account of the refresh grant gets its access tokens: its {@code token_url}, else its data
+     * centre's Zoho Accounts host; the client authenticates by form fields, as Zoho's own SDK does (Zoho's
+     * pages show them as query parameters, which would put the secret into URLs).
+     */
+    static TokenEndpoint tokenEndpoint(IntegratedAccount account) {
+        URI uri = account.tokenUrl().orElseGet(() -> ZohoCrmDataCenter.of(account.contextString(DATA_CENTER).orElse(null))
+                .orElseThrow(() -> new IllegalStateException("account " + account.id() + " has neither token_url nor a data centre"))
+                .tokenEndpoint());
+        return TokenEndpoint.of(uri, TokenEndpoint.ClientAuthentication.FORM);
     }
 
     /**

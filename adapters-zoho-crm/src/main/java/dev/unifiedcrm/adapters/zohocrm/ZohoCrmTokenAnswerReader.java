@@ -1,5 +1,7 @@
 package dev.unifiedcrm.adapters.zohocrm;
 
+import dev.unifiedcrm.provider.http.TokenAnswer;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -10,33 +12,10 @@ import java.util.Optional;
  * HTTP 200 and an OAuth {@code error} ({@code invalid_code} for a bad or revoked refresh token,
  * {@code invalid_client} for a wrong client), and throttles with {@code "status": "failure"} or
  * {@code "error": "Access Denied"} (HTTP 400 or 200). The refresh grant never returns a new refresh
- * token: nothing rotates. Server errors, timeouts and HTTP 429 are the token source's generic rules.
+ * token: nothing rotates. {@code api_domain} is not read: the account's configuration decides where
+ * calls go. Server errors, timeouts, redirects and HTTP 429 are the token source's generic rules.
  */
 final class ZohoCrmTokenAnswerReader {
-
-    sealed interface TokenReading {
-        /** A fresh access token; {@code lifetime} empty when Zoho gave none. */
-        record Token(String accessToken, Optional<Duration> lifetime) implements TokenReading {
-            @Override
-            public String toString() {
-                return "Token[accessToken=***, lifetime=" + lifetime + "]";
-            }
-        }
-
-        /**
-         * The grant was refused: the account must be connected again. {@code errorDescription} is the
-         * endpoint's own, empty when it gave none.
-         */
-        record Refused(Optional<String> error, Optional<String> errorDescription) implements TokenReading {
-        }
-
-        /**
-         * Zoho throttles this refresh token: 429, not remote, {@code Retry-After} 60 s; the
-         * credentials are fine. {@code message} is Zoho's {@code error_description} (possibly localised).
-         */
-        record Throttled(String message) implements TokenReading {
-        }
-    }
 
     static final Duration THROTTLED_RETRY_AFTER = Duration.ofSeconds(60);
 
@@ -47,18 +26,21 @@ final class ZohoCrmTokenAnswerReader {
      * @param status the HTTP status, below 500 and not 429 (those follow the generic token rules)
      * @param body   the body as plain JSON values, or null when it is not JSON
      */
-    static TokenReading read(int status, Object body) {
+    static TokenAnswer read(int status, Object body) {
         Map<?, ?> object = body instanceof Map<?, ?> map ? map : Map.of();
         Optional<String> error = text(object.get("error"));
         Optional<String> description = text(object.get("error_description"));
         if ("failure".equals(object.get("status")) || error.filter("Access Denied"::equals).isPresent()) {
-            return new TokenReading.Throttled(description.orElse("Zoho is throttling token requests for this account"));
+            // The service ends the sentence itself.
+            String message = description.map(text -> text.endsWith(".") ? text.substring(0, text.length() - 1) : text)
+                    .orElse("Zoho is throttling the token requests of this account");
+            return new TokenAnswer.Throttled(message, THROTTLED_RETRY_AFTER);
         }
         if (status >= 200 && status < 300 && error.isEmpty()
                 && object.get("access_token") instanceof String token && !token.isEmpty()) {
-            return new TokenReading.Token(token, lifetime(object));
+            return new TokenAnswer.Issued(token, lifetime(object), Optional.empty());
         }
-        return new TokenReading.Refused(error, description);
+        return new TokenAnswer.Refused(error, description);
     }
 
     /** {@code expires_in_sec} when present (Zoho then gives {@code expires_in} in milliseconds), else {@code expires_in} in seconds. */

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The manual's example configuration file, as printed in this module's README, starts the service
- * on a fresh machine and deletes through it. The only additions: each account's {@code base_url}
- * points at the sandbox's simulators, and the environment holds their demo credentials.
+ * on a fresh machine and deletes through it. The only additions: each account's {@code base_url} (and,
+ * for an OAuth set, {@code token_url}) points at the sandbox's simulators, and the environment holds their
+ * demo credentials.
  */
 class ManualExampleTest {
 
@@ -55,7 +56,8 @@ class ManualExampleTest {
                 ((ObjectNode) account).put("base_url", demo.baseUrl().toString());
                 var exampleKeys = new java.util.HashSet<String>();
                 account.path("credentials").fieldNames().forEachRemaining(exampleKeys::add);
-                if (demo.tokenUrl().isPresent() && exampleKeys.equals(demo.credentials().keySet())) {
+                if (demo.tokenUrl().isPresent()
+                        && (exampleKeys.equals(demo.credentials().keySet()) || exampleKeys.contains("refresh_token"))) {
                     // The example holds the demo account's OAuth set: its tokens come from the simulator.
                     ((ObjectNode) account).put("token_url", demo.tokenUrl().get().toString());
                 }

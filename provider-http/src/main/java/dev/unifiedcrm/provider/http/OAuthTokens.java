@@ -92,6 +92,10 @@ import java.util.function.Predicate;
  *       is not asked again for 60 s and calls in between get the same failure at once.</li>
  *   <li>A 429 is {@link TokenRequestThrottled}; a 5xx a rejection with that status (retried by the
  *       caller's rules); a timeout or broken connection a failure whose lead exchange was not sent.</li>
+ *   <li>A provider whose token endpoint differs from plain OAuth 2.0 says how through its
+ *       {@link TokenEndpoint.Quirks}: a budget of token requests (a request over it is not sent), and
+ *       its own reading of answers. A throttling answer read there pauses the account's token requests
+ *       for its retry-after, as a refusal does for 60 s.</li>
  * </ul>
  *
  * <p>Thread-safe; create one per adapter, in {@code CrmAdapterProvider.create}. Static sets of one key
@@ -148,12 +152,13 @@ public final class OAuthTokens {
     }
 
     /**
-     * Runs one exchange with the account's access token. When the answer is what {@code tokenRejected}
-     * calls "token expired or invalid" and the account's set is OAuth, the token is dropped, a new one
-     * is obtained once and the exchange is repeated once; a second such answer is the failure. The
+     * Runs one exchange with the account's access token. When the answer (a failure, or a 2xx) is what
+     * {@code tokenRejected} calls "token expired or invalid" and the account's set is OAuth, the token is
+     * dropped, a new one is obtained once and the exchange is repeated once; a second such answer is the
+     * answer (the failure, or the 2xx for the adapter to read). The
      * time for the token request and both exchanges comes out of the call's timeout.
      *
-     * @param tokenRejected which failed answers mean "token expired or invalid" (often: status 401)
+     * @param tokenRejected which answers, failed or 2xx, mean "token expired or invalid" (often: status 401)
      * @throws ProviderFailure what the token request or the exchange amounted to
      */
     public ProviderAnswer exchange(ProviderCall call, String what, AuthorizedExchange exchange,
@@ -161,15 +166,19 @@ public final class OAuthTokens {
         long started = System.nanoTime();
         String token = accessToken(call);
         try {
-            return http.exchange(remaining(call, started), what, request -> exchange.send(request, token), errors);
+            ProviderAnswer answer = http.exchange(remaining(call, started), what, request -> exchange.send(request, token), errors);
+            // Some providers say "token expired" inside a 2xx body.
+            if (!isOAuth(call.account()) || !tokenRejected.test(answer)) {
+                return answer;
+            }
         } catch (AnsweredProviderFailure failure) {
             if (!isOAuth(call.account()) || !tokenRejected.test(failure.providerAnswer())) {
                 throw failure;
             }
-            drop(call.account(), token);
-            String renewed = accessToken(remaining(call, started));
-            return http.exchange(remaining(call, started), what, request -> exchange.send(request, renewed), errors);
         }
+        drop(call.account(), token);
+        String renewed = accessToken(remaining(call, started));
+        return http.exchange(remaining(call, started), what, request -> exchange.send(request, renewed), errors);
     }
 
     /**
@@ -192,7 +201,7 @@ public final class OAuthTokens {
         if (fresh.isPresent()) {
             return fresh.get();
         }
-        tokens.throwIfRefused(clock.instant());
+        tokens.throwIfPaused(clock.instant());
         long started = System.nanoTime();
         boolean locked;
         try {
@@ -212,7 +221,7 @@ public final class OAuthTokens {
             if (fresh.isPresent()) {
                 return fresh.get();
             }
-            tokens.throwIfRefused(clock.instant());
+            tokens.throwIfPaused(clock.instant());
             return fetch(account, set, tokens, remaining(call, started).timeout());
         } finally {
             tokens.lock.unlock();
@@ -258,6 +267,11 @@ public final class OAuthTokens {
 
     private String fetch(IntegratedAccount account, CredentialSet set, AccountTokens tokens, Duration timeout) {
         TokenEndpoint endpoint = endpoints.apply(account);
+        Optional<TokenAnswer.Throttled> heldBack = endpoint.quirks().holdBack();
+        if (heldBack.isPresent()) {
+            // Not sent, so not a token request the listener counts.
+            throw new TokenRequestThrottled(heldBack.get().message(), heldBack.get().retryAfter());
+        }
         ProviderAnswer answer;
         try {
             answer = http.send(request(account, set, endpoint, tokens), timeout, WHAT);
@@ -292,11 +306,39 @@ public final class OAuthTokens {
             throw counted(account, Outcome.FAILED, new ProviderContractBreach(ProviderContractBreach.Kind.REDIRECT,
                     masked(answer, status), "its token endpoint answered with a redirect (" + status + "), which is never followed"));
         }
-        boolean oauthError = body instanceof Map<?, ?> map && map.get("error") != null;
-        if (status >= 400 || oauthError) {
-            throw refused(account, tokens, answer, body);
+        TokenAnswer reading = endpoint.quirks().read(answer).orElseGet(() -> standard(account, endpoint, answer, body));
+        if (reading instanceof TokenAnswer.Refused refusal) {
+            throw refused(account, tokens, answer, refusal);
         }
-        if (!(status >= 200 && status < 300) || !(body instanceof Map<?, ?>)) {
+        if (reading instanceof TokenAnswer.Throttled throttled) {
+            var failure = new TokenRequestThrottled(throttled.message(), throttled.retryAfter());
+            tokens.pause(failure, clock.instant().plus(throttled.retryAfter()));
+            LOG.warn("{} is throttling token requests of integrated account {}; not asked again for {} s",
+                    http.provider(), account.id(), throttled.retryAfter().toSeconds());
+            throw counted(account, Outcome.THROTTLED, failure);
+        }
+        var issued = (TokenAnswer.Issued) reading;
+        Optional<Duration> lifetime = issued.lifetime().or(endpoint::defaultLifetime);
+        tokens.keep(issued.accessToken(), lifetime.map(life -> clock.instant().plus(usableFor(life))).orElse(null));
+        issued.refreshToken().filter(rotated -> !rotated.equals(tokens.refreshToken))
+                .ifPresent(rotated -> rotate(account, tokens, rotated));
+        settings.tokenRequests().tokenRequested(integration, account.id(), Outcome.ISSUED);
+        LOG.info("obtained a new access token for integrated account {} ({})", account.id(), integration);
+        @SuppressWarnings("unchecked")
+        var fields = body instanceof Map<?, ?> ? (Map<String, Object>) SecretMasking.mask(body) : Map.<String, Object>of();
+        answers.tokenIssued(account, Collections.unmodifiableMap(fields));
+        return issued.accessToken();
+    }
+
+    /** The plain OAuth 2.0 reading of an answer that is neither a 3xx, a 429 nor a 5xx. */
+    private TokenAnswer standard(IntegratedAccount account, TokenEndpoint endpoint, ProviderAnswer answer, Object body) {
+        int status = answer.status();
+        Map<?, ?> object = body instanceof Map<?, ?> map ? map : null;
+        if (status >= 400 || (object != null && object.get("error") != null)) {
+            return object == null ? new TokenAnswer.Refused(Optional.empty(), Optional.empty())
+                    : new TokenAnswer.Refused(text(object.get("error")), text(object.get("error_description")));
+        }
+        if (!(status >= 200 && status < 300) || object == null) {
             throw counted(account, Outcome.FAILED, new ProviderContractBreach(ProviderContractBreach.Kind.UNEXPECTED_BODY,
                     masked(answer, status), "its token endpoint answered " + status + " without a JSON token object"));
         }
@@ -314,20 +356,10 @@ public final class OAuthTokens {
                     masked(answer, status), "its token endpoint answered " + status + " with a body that is not an"
                     + " OAuth 2.0 token answer (an access_token and token_type are required)"));
         }
-        Instant now = clock.instant();
-        long seconds = issued.getAccessToken().getLifetime();
-        Optional<Duration> lifetime = seconds > 0 ? Optional.of(Duration.ofSeconds(seconds)) : endpoint.defaultLifetime();
-        tokens.keep(issued.getAccessToken().getValue(), lifetime.map(life -> now.plus(usableFor(life))).orElse(null));
-        RefreshToken rotated = issued.getRefreshToken();
-        if (rotated != null && !rotated.getValue().equals(tokens.refreshToken)) {
-            rotate(account, tokens, rotated.getValue());
-        }
-        settings.tokenRequests().tokenRequested(integration, account.id(), Outcome.ISSUED);
-        LOG.info("obtained a new access token for integrated account {} ({})", account.id(), integration);
-        @SuppressWarnings("unchecked")
-        var fields = (Map<String, Object>) SecretMasking.mask(body);
-        answers.tokenIssued(account, Collections.unmodifiableMap(fields));
-        return issued.getAccessToken().getValue();
+        long lifetime = issued.getAccessToken().getLifetime();
+        return new TokenAnswer.Issued(issued.getAccessToken().getValue(),
+                lifetime > 0 ? Optional.of(Duration.ofSeconds(lifetime)) : Optional.empty(),
+                Optional.ofNullable(issued.getRefreshToken()).map(RefreshToken::getValue));
     }
 
     /** A whole, positive number of seconds as a JSON number or digits, no longer than the endpoint allows. */
@@ -359,14 +391,15 @@ public final class OAuthTokens {
         }
     }
 
-    private ProviderRejection refused(IntegratedAccount account, AccountTokens tokens, ProviderAnswer answer, Object body) {
-        String description = body instanceof Map<?, ?> map
-                ? text(map.get("error_description")).or(() -> text(map.get("error"))).orElse(null) : null;
+    private ProviderRejection refused(IntegratedAccount account, AccountTokens tokens, ProviderAnswer answer,
+                                      TokenAnswer.Refused refusal) {
+        String description = refusal.description().or(refusal::error).orElse(null);
         String message = http.provider() + " refused the credentials of integrated account " + account.id()
                 + "; the account must be connected again" + (description == null ? "." : ": " + description);
-        String code = body instanceof Map<?, ?> map ? text(map.get("error")).orElse(null) : null;
-        var rejection = new ProviderRejection(masked(answer, 401), message, code, null, false);
-        tokens.refuse(rejection, clock.instant().plus(REFUSAL_PAUSE));
+        String code = refusal.error().orElse(null);
+        // Answering a step before the call, not the call: never passed on as the provider's raw answer.
+        var rejection = new ProviderRejection(masked(answer, 401), message, code, null, false).answeringACheck();
+        tokens.pause(rejection, clock.instant().plus(REFUSAL_PAUSE));
         settings.tokenRequests().tokenRequested(integration, account.id(), Outcome.REFUSED);
         LOG.warn("{} refused the credentials of integrated account {} ({}); not asked again for {} s",
                 http.provider(), account.id(), code == null ? "no error code" : code, REFUSAL_PAUSE.toSeconds());
@@ -468,13 +501,14 @@ public final class OAuthTokens {
     private static final class AccountTokens {
         final ReentrantLock lock = new ReentrantLock();
         private volatile Cached cached;
-        private volatile Refusal refusal;
+        private volatile Pause pause;
         volatile String refreshToken;
 
         private record Cached(String token, Instant renewAt) {
         }
 
-        private record Refusal(ProviderRejection failure, Instant until) {
+        /** A refused grant or a throttling answer, given again to calls until {@code until}. */
+        private record Pause(ProviderFailure failure, Instant until) {
         }
 
         Optional<String> fresh(Instant now) {
@@ -485,7 +519,7 @@ public final class OAuthTokens {
 
         void keep(String token, Instant renewAt) {
             cached = new Cached(token, renewAt);
-            refusal = null;
+            pause = null;
         }
 
         void dropIf(String stale) {
@@ -495,16 +529,23 @@ public final class OAuthTokens {
             }
         }
 
-        void refuse(ProviderRejection failure, Instant until) {
+        void pause(ProviderFailure failure, Instant until) {
             cached = null;
-            refusal = new Refusal(failure, until);
+            pause = new Pause(failure, until);
         }
 
-        void throwIfRefused(Instant now) {
-            Refusal current = refusal;
-            if (current != null && now.isBefore(current.until())) {
-                throw current.failure();
+        void throwIfPaused(Instant now) {
+            Pause current = pause;
+            if (current == null || !now.isBefore(current.until())) {
+                return;
             }
+            if (current.failure() instanceof TokenRequestThrottled throttled) {
+                // The wait that is left, in whole seconds rounded up.
+                Duration left = Duration.between(now, current.until());
+                long seconds = left.getSeconds() + (left.getNano() > 0 ? 1 : 0);
+                throw new TokenRequestThrottled(throttled.getMessage(), Duration.ofSeconds(seconds));
+            }
+            throw current.failure();
         }
 
         /** The newest refresh token: rotated in this process, else the credential store's, else the configuration's. */

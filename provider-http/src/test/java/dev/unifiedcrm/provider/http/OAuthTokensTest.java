@@ -126,6 +126,7 @@ class OAuthTokensTest {
     private final Logger tokenLog = (Logger) LoggerFactory.getLogger(OAuthTokens.class);
     private TokenEndpoint.ClientAuthentication clientAuthentication = TokenEndpoint.ClientAuthentication.BASIC;
     private Optional<String> scope = Optional.empty();
+    private TokenEndpoint.Quirks quirks = TokenEndpoint.Quirks.NONE;
     private Optional<Duration> defaultLifetime = Optional.empty();
     private boolean lifetimeRequired;
     private final List<Map<String, Object>> answersSeen = Collections.synchronizedList(new ArrayList<>());
@@ -144,7 +145,7 @@ class OAuthTokensTest {
         client = http.feignBuilder().target(Target.EmptyTarget.create(LeadsClient.class));
         tokens = new OAuthTokens(http, ACME, List.of(STATIC, REFRESH, CLIENT, JWT),
                 account -> new TokenEndpoint(account.tokenUrl().orElseThrow(), clientAuthentication, scope,
-                        Optional.of("https://login.acme.example"), defaultLifetime, lifetimeRequired), settings,
+                        Optional.of("https://login.acme.example"), defaultLifetime, lifetimeRequired, quirks), settings,
                 (account, answer) -> answersSeen.add(answer));
     }
 
@@ -358,6 +359,7 @@ class OAuthTokensTest {
         assertThat(refused.providerMessage()).hasValue("Acme CRM refused the credentials of integrated account " + ACCOUNT_ID
                 + "; the account must be connected again: refresh token is invalid, expired or revoked");
         assertThat(refused.providerErrorCode()).hasValue("invalid_grant");
+        assertThat(refused.answersACheck()).as("the token endpoint's answer is never passed on as the call's").isTrue();
         assertThat(refused.providerAnswer().parsedBody()).isEqualTo(new RemoteBody.Json(Map.of(
                 "error", "invalid_grant", "error_description", "refresh token is invalid, expired or revoked",
                 "echo", Map.of("refresh_token", "***", "list", List.of(Map.of("client_secret", "***")),
@@ -572,7 +574,128 @@ class OAuthTokensTest {
         assertThatThrownBy(() -> OAuthTokens.checkPrivateKey(small)).hasMessageContaining("at least 2048 bits");
     }
 
+    @Test
+    void aProvidersOwnReadingGivesTheLifetimeFromAnotherFieldAndLeavesOtherAnswersToTheKit() {
+        quirks = new TokenEndpoint.Quirks() {
+            @Override
+            public Optional<TokenAnswer> read(ProviderAnswer answer) {
+                return answer.parsedBody() instanceof RemoteBody.Json json && json.value() instanceof Map<?, ?> body
+                        && body.get("lifetime_ms") instanceof Number millis
+                        ? Optional.of(new TokenAnswer.Issued((String) body.get("access_token"),
+                                Optional.of(Duration.ofMillis(millis.longValue())), Optional.empty()))
+                        : Optional.empty();
+            }
+        };
+        stubTokenSequence("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"lifetime_ms\":1000000}",
+                tokenJson(SECOND_ACCESS_TOKEN, 3600, null));
+        stubDelete(204);
+
+        deleteLead(refreshAccount());
+        clock.advance(Duration.ofSeconds(939));
+        deleteLead(refreshAccount());
+        provider.verify(1, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        clock.advance(Duration.ofSeconds(1));
+        deleteLead(refreshAccount());
+
+        provider.verify(2, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        provider.verify(1, deleteRequestedFor(urlPathEqualTo("/leads/42")).withHeader("Authorization", equalTo("Bearer " + SECOND_ACCESS_TOKEN)));
+        assertThat(outcomes).containsExactly("acme_crm/issued", "acme_crm/issued");
+    }
+
+    @Test
+    void aProvidersOwnThrottlingAnswerIs429AndPausesTokenRequestsForItsRetryAfter() {
+        quirks = new TokenEndpoint.Quirks() {
+            @Override
+            public Optional<TokenAnswer> read(ProviderAnswer answer) {
+                return answer.status() == 400 ? Optional.of(new TokenAnswer.Throttled("Acme asks to slow down",
+                        Duration.ofSeconds(30))) : Optional.empty();
+            }
+        };
+        provider.stubFor(post(urlPathEqualTo("/oauth/token")).inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"slow_down\"}")).willSetStateTo("second"));
+        provider.stubFor(post(urlPathEqualTo("/oauth/token")).inScenario("tokens").whenScenarioStateIs("second")
+                .willReturn(okJson(tokenJson(ACCESS_TOKEN, 3600, null))));
+        stubDelete(204);
+
+        var throttled = catchThrowableOfType(TokenRequestThrottled.class, () -> deleteLead(refreshAccount()));
+        assertThat(throttled.getMessage()).isEqualTo("Acme asks to slow down");
+        assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(30));
+        clock.advance(Duration.ofMillis(10_500));
+        var again = catchThrowableOfType(TokenRequestThrottled.class, () -> deleteLead(refreshAccount()));
+        assertThat(again.retryAfter()).as("the wait that is left, rounded up").isEqualTo(Duration.ofSeconds(20));
+        provider.verify(1, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        clock.advance(Duration.ofMillis(19_500));
+
+        assertThat(deleteLead(refreshAccount()).status()).isEqualTo(204);
+        provider.verify(2, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        provider.verify(1, deleteRequestedFor(urlPathEqualTo("/leads/42")));
+        assertThat(outcomes).containsExactly("acme_crm/throttled", "acme_crm/issued");
+    }
+
+    @Test
+    void aProvidersOwnRefusalOfA2xxIsARefusedGrant() {
+        quirks = new TokenEndpoint.Quirks() {
+            @Override
+            public Optional<TokenAnswer> read(ProviderAnswer answer) {
+                return Optional.of(new TokenAnswer.Refused(Optional.empty(), Optional.of("no access token came")));
+            }
+        };
+        stubToken(okJson("{\"token_type\":\"bearer\",\"refresh_token\":\"" + ROTATED_REFRESH_TOKEN + "\"}"));
+
+        var refused = catchThrowableOfType(ProviderRejection.class, () -> deleteLead(refreshAccount()));
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.providerMessage()).hasValue("Acme CRM refused the credentials of integrated account "
+                + ACCOUNT_ID + "; the account must be connected again: no access token came");
+        assertThat(refused.providerAnswer().parsedBody()).isEqualTo(new RemoteBody.Json(Map.of("token_type", "bearer",
+                "refresh_token", "***")));
+        assertThat(outcomes).containsExactly("acme_crm/refused");
+    }
+
+    @Test
+    void aTokenRequestTheProviderHoldsBackIsNotSent() {
+        quirks = new TokenEndpoint.Quirks() {
+            @Override
+            public Optional<TokenAnswer.Throttled> holdBack() {
+                return Optional.of(new TokenAnswer.Throttled("Acme's budget of token requests is spent", Duration.ofSeconds(90)));
+            }
+        };
+
+        var throttled = catchThrowableOfType(TokenRequestThrottled.class, () -> deleteLead(refreshAccount()));
+
+        assertThat(throttled.getMessage()).isEqualTo("Acme's budget of token requests is spent");
+        assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(throttled.delivery()).isEqualTo(Delivery.NOT_SENT);
+        provider.verify(0, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        provider.verify(0, deleteRequestedFor(urlPathEqualTo("/leads/42")));
+        assertThat(outcomes).as("nothing was sent, so no token request is counted").isEmpty();
+    }
+
+    @Test
+    void a2xxThePredicateCallsTokenExpiredRenewsTheTokenOnceAndASecondOneIsTheAnswer() {
+        stubTokenSequence(tokenJson(ACCESS_TOKEN, 3600, null), tokenJson(SECOND_ACCESS_TOKEN, 3600, null));
+        provider.stubFor(delete(urlPathEqualTo("/leads/42")).withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
+                .willReturn(okJson("{\"code\":\"TOKEN_EXPIRED\"}")));
+        provider.stubFor(delete(urlPathEqualTo("/leads/42")).withHeader("Authorization", equalTo("Bearer " + SECOND_ACCESS_TOKEN))
+                .willReturn(aResponse().withStatus(204)));
+
+        assertThat(deleteLead(refreshAccount(), OAuthTokensTest::expiredInBody).status()).isEqualTo(204);
+        provider.verify(2, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        provider.verify(2, deleteRequestedFor(urlPathEqualTo("/leads/42")));
+
+        provider.stubFor(delete(urlPathEqualTo("/leads/42")).withHeader("Authorization", equalTo("Bearer " + SECOND_ACCESS_TOKEN))
+                .willReturn(okJson("{\"code\":\"TOKEN_EXPIRED\"}")));
+        assertThat(deleteLead(refreshAccount(), OAuthTokensTest::expiredInBody).status()).isEqualTo(200);
+        provider.verify(3, postRequestedFor(urlPathEqualTo("/oauth/token")));
+    }
+
     // --- helpers ---
+
+    private static boolean expiredInBody(ProviderAnswer answer) {
+        return answer.parsedBody() instanceof RemoteBody.Json json && json.value() instanceof Map<?, ?> body
+                && "TOKEN_EXPIRED".equals(body.get("code"));
+    }
 
     /** Builds the token source again after a test changed how the endpoint is reached. */
     private void setUpAgain() {
@@ -581,8 +704,12 @@ class OAuthTokensTest {
     }
 
     private ProviderAnswer deleteLead(IntegratedAccount account) {
+        return deleteLead(account, answer -> answer.status() == 401);
+    }
+
+    private ProviderAnswer deleteLead(IntegratedAccount account, java.util.function.Predicate<ProviderAnswer> tokenRejected) {
         try {
-            return tokens.exchange(call(account, PLENTY), "the delete", this::send, this::reject, answer -> answer.status() == 401);
+            return tokens.exchange(call(account, PLENTY), "the delete", this::send, this::reject, tokenRejected);
         } catch (RuntimeException e) {
             seen.add(String.valueOf(e.getMessage()));
             if (e instanceof ProviderRejection rejection) {
