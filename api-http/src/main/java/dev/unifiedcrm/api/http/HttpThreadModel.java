@@ -124,12 +124,9 @@ record HttpThreadModel(int maxThreads, int minThreads, OptionalInt queue, int re
         return pool;
     }
 
-    /** Jetty's own queue (it grows in steps of this size), with the bound when one is set. */
+    /** Jetty's own queue: unbounded and growing, or holding at most the bound when one is set. */
     BlockingArrayQueue<Runnable> jobQueue() {
-        int step = Math.max(minThreads, 8) * 1024;
-        return queue.isPresent()
-                ? new BlockingArrayQueue<>(Math.min(step, queue.getAsInt()), step, queue.getAsInt())
-                : new BlockingArrayQueue<>(step, step);
+        return queue.isPresent() ? new BlockingArrayQueue<>(queue.getAsInt()) : new BlockingArrayQueue<>();
     }
 
     Connector connector(Server server, HttpConfiguration http, String host, int port) {
