@@ -22,6 +22,7 @@ import dev.unifiedcrm.domain.ProviderRejection;
 import dev.unifiedcrm.domain.ProviderTimeout;
 import dev.unifiedcrm.domain.RemoteBody;
 import dev.unifiedcrm.domain.TokenRequestThrottled;
+import dev.unifiedcrm.domain.contract.HandMovedClock;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
 import dev.unifiedcrm.domain.spi.CredentialStore;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
@@ -35,11 +36,8 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -91,7 +89,7 @@ class PipedriveOAuthTest {
             .failOnUnmatchedRequests(true)
             .build();
 
-    private final SettableClock clock = new SettableClock();
+    private final HandMovedClock clock = new HandMovedClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final MemoryStore store = new MemoryStore();
     private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -418,30 +416,6 @@ class PipedriveOAuthTest {
         @Override
         public boolean persistent() {
             return true;
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class SettableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

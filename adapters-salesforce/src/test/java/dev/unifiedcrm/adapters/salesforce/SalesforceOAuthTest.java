@@ -22,6 +22,7 @@ import dev.unifiedcrm.domain.ProviderRejection;
 import dev.unifiedcrm.domain.ProviderTimeout;
 import dev.unifiedcrm.domain.RemoteBody;
 import dev.unifiedcrm.domain.TokenRequestThrottled;
+import dev.unifiedcrm.domain.contract.HandMovedClock;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
 import dev.unifiedcrm.domain.spi.CredentialStore;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
@@ -43,11 +44,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.Signature;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -114,7 +112,7 @@ class SalesforceOAuthTest {
             .failOnUnmatchedRequests(true)
             .build();
 
-    private final SettableClock clock = new SettableClock();
+    private final HandMovedClock clock = new HandMovedClock(START);
     private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -488,30 +486,6 @@ class SalesforceOAuthTest {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class SettableClock extends Clock {
-        private volatile Instant now = START;
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -22,6 +22,7 @@ import dev.unifiedcrm.domain.ProviderRejection;
 import dev.unifiedcrm.domain.ProviderTimeout;
 import dev.unifiedcrm.domain.RemoteBody;
 import dev.unifiedcrm.domain.TokenRequestThrottled;
+import dev.unifiedcrm.domain.contract.HandMovedClock;
 import dev.unifiedcrm.domain.spi.AdapterSettings;
 import dev.unifiedcrm.domain.spi.CredentialStore;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
@@ -37,11 +38,8 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -94,7 +92,7 @@ class ZohoCrmOAuthTest {
             .failOnUnmatchedRequests(true)
             .build();
 
-    private final SettableClock clock = new SettableClock();
+    private final HandMovedClock clock = new HandMovedClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -391,29 +389,5 @@ class ZohoCrmOAuthTest {
             fields.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8), URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
         }
         return fields;
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class SettableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
