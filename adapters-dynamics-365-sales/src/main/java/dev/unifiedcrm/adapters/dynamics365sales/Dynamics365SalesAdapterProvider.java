@@ -8,6 +8,7 @@ import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
+import dev.unifiedcrm.provider.http.HeaderSafeCredential;
 import dev.unifiedcrm.provider.http.OAuthTokens;
 import dev.unifiedcrm.provider.http.ProviderHttp;
 import dev.unifiedcrm.provider.http.TokenEndpoint;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The Microsoft Dynamics 365 Sales integration ({@code dynamics_365_sales}): deletes and fetches
@@ -44,9 +44,6 @@ public final class Dynamics365SalesAdapterProvider implements CrmAdapterProvider
             CredentialSet.staticSecrets(ACCESS_TOKEN),
             new CredentialSet(Set.of("tenant_id", "client_id", "client_secret"), Set.of("client_secret"),
                     CredentialSet.Grant.CLIENT_CREDENTIALS));
-
-    // A token goes into a header verbatim: anything outside visible ASCII would break the request.
-    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
 
     /** 6000 requests per user and web server over a sliding 5-minute window. */
     private static final double DOCUMENTED_REQUESTS_PER_SECOND = 20.0;
@@ -89,10 +86,7 @@ public final class Dynamics365SalesAdapterProvider implements CrmAdapterProvider
             Dynamics365SalesAccountContext.tenant(account.credentials().require("tenant_id"));
             Dynamics365SalesAccountContext.checkClientId(account.credentials().require("client_id"));
         } else {
-            if (!TOKEN.matcher(account.credentials().require(ACCESS_TOKEN)).matches()) {
-                throw new InvalidAccountException("credentials.access_token",
-                        "credentials.access_token must be visible ASCII characters without spaces");
-            }
+            HeaderSafeCredential.require(account, ACCESS_TOKEN);
             if (account.tokenUrl().isPresent()) {
                 throw new InvalidAccountException("token_url", "token_url is only accepted with the Entra ID client"
                         + " credentials {client_id, client_secret, tenant_id}: a static access_token is never renewed");

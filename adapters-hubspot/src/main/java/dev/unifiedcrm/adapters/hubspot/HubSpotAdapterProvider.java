@@ -8,6 +8,7 @@ import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
+import dev.unifiedcrm.provider.http.HeaderSafeCredential;
 import dev.unifiedcrm.provider.http.OAuthTokens;
 import dev.unifiedcrm.provider.http.ProviderHttp;
 import dev.unifiedcrm.provider.http.TokenEndpoint;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The HubSpot integration ({@code hubspot}): deletes and fetches records of HubSpot's Leads object
@@ -50,9 +50,6 @@ public final class HubSpotAdapterProvider implements CrmAdapterProvider {
     /** HubSpot's access tokens last 30 minutes; an answer without {@code expires_in} is taken to mean that. */
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(30);
     private static final Set<String> CONTEXT_KEYS = Set.of(HubSpotApiVersion.CONTEXT_KEY, HubSpotProperties.CONTEXT_KEY);
-
-    // A token goes into a header verbatim: anything outside visible ASCII would break the request.
-    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
 
     /** The lowest tier's 100 requests per 10 seconds per app. */
     private static final double DOCUMENTED_REQUESTS_PER_SECOND = 10.0;
@@ -120,10 +117,7 @@ public final class HubSpotAdapterProvider implements CrmAdapterProvider {
     private static void checkCredentials(IntegratedAccount account) {
         CredentialSet set = CredentialSet.require(CREDENTIAL_SETS, account.credentials(), INTEGRATION.name());
         for (String name : set.keys()) {
-            if (!TOKEN.matcher(account.credentials().require(name)).matches()) {
-                throw new InvalidAccountException("credentials." + name,
-                        "credentials." + name + " must be visible ASCII characters without spaces");
-            }
+            HeaderSafeCredential.require(account, name);
         }
         if (!set.grant().isOAuth() && account.tokenUrl().isPresent()) {
             throw new InvalidAccountException("token_url", "token_url is only accepted with HubSpot's OAuth"

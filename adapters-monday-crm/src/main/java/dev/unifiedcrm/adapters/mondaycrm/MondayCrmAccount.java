@@ -2,6 +2,7 @@ package dev.unifiedcrm.adapters.mondaycrm;
 
 import dev.unifiedcrm.domain.IntegratedAccount;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
+import dev.unifiedcrm.provider.http.HeaderSafeCredential;
 
 import java.math.BigInteger;
 import java.net.URI;
@@ -33,8 +34,6 @@ record MondayCrmAccount(URI endpoint, String apiVersion, String boardId, MondayC
     private static final BigInteger MAX_INT64 = BigInteger.valueOf(Long.MAX_VALUE);
     // monday releases a version each quarter, in January, April, July and October.
     private static final Pattern API_VERSION_FORMAT = Pattern.compile("[0-9]{4}-(01|04|07|10)");
-    // The token goes into a header verbatim: anything outside visible ASCII would break the request.
-    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
 
     @Override
     public String toString() {
@@ -91,10 +90,7 @@ record MondayCrmAccount(URI endpoint, String apiVersion, String boardId, MondayC
         String token = account.credentials().find(API_TOKEN).orElseThrow(() -> new InvalidAccountException(
                 "credentials.api_token", "credentials.api_token is required: a monday.com personal API token"
                         + " (Profile, Developers, API token)"));
-        if (!TOKEN.matcher(token).matches()) {
-            throw new InvalidAccountException("credentials.api_token",
-                    "credentials.api_token must be visible ASCII characters without spaces");
-        }
+        HeaderSafeCredential.require(account, API_TOKEN);
         URI endpoint = account.baseUrl().orElse(URI.create(DEFAULT_ENDPOINT));
         if (endpoint.getRawUserInfo() != null) {
             // Credentials belong in credentials.*, where they are never printed.

@@ -8,6 +8,7 @@ import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
+import dev.unifiedcrm.provider.http.HeaderSafeCredential;
 import dev.unifiedcrm.provider.http.OAuthTokens;
 import dev.unifiedcrm.provider.http.ProviderHttp;
 import dev.unifiedcrm.provider.http.TokenEndpoint;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The Pipedrive integration ({@code pipedrive}): deletes and fetches leads through API v1 (lead CRUD
@@ -50,9 +50,6 @@ public final class PipedriveAdapterProvider implements CrmAdapterProvider {
 
     /** Pipedrive documents one hour; an answer without {@code expires_in} is taken to last that long. */
     static final Duration DOCUMENTED_TOKEN_LIFETIME = Duration.ofHours(1);
-
-    // A token goes into a header verbatim: anything outside visible ASCII would break the request.
-    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
 
     /** The lowest burst of every plan and credential: an API token on Lite, 20 requests per 2 seconds. */
     private static final double DOCUMENTED_REQUESTS_PER_SECOND = 10.0;
@@ -119,10 +116,7 @@ public final class PipedriveAdapterProvider implements CrmAdapterProvider {
     private static void checkCredentials(IntegratedAccount account) {
         CredentialSet set = CredentialSet.require(CREDENTIAL_SETS, account.credentials(), INTEGRATION.name());
         for (String name : set.keys().stream().sorted().toList()) {
-            if (!TOKEN.matcher(account.credentials().require(name)).matches()) {
-                throw new InvalidAccountException("credentials." + name,
-                        "credentials." + name + " must be visible ASCII characters without spaces");
-            }
+            HeaderSafeCredential.require(account, name);
         }
         if (!set.grant().isOAuth() && account.tokenUrl().isPresent()) {
             throw new InvalidAccountException("token_url", "token_url is only accepted with the OAuth credentials"

@@ -8,6 +8,7 @@ import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
+import dev.unifiedcrm.provider.http.HeaderSafeCredential;
 import dev.unifiedcrm.provider.http.OAuthTokens;
 import dev.unifiedcrm.provider.http.ProviderHttp;
 import dev.unifiedcrm.provider.http.TokenEndpoint;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The Salesforce integration ({@code salesforce}): deletes and fetches leads through the REST API's
@@ -52,9 +52,6 @@ public final class SalesforceAdapterProvider implements CrmAdapterProvider {
     /** A static access token, or one of Salesforce's three OAuth grants. */
     static final List<CredentialSet> CREDENTIAL_SETS =
             List.of(STATIC_SET, CLIENT_CREDENTIALS_SET, REFRESH_TOKEN_SET, JWT_BEARER_SET);
-
-    // A token goes into a header verbatim: anything outside visible ASCII would break the request.
-    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
 
     private static final LeadIdFormat LEAD_ID_FORMAT = new SalesforceLeadIdFormat();
 
@@ -103,10 +100,7 @@ public final class SalesforceAdapterProvider implements CrmAdapterProvider {
                         + " set: " + CLIENT_CREDENTIALS_SET.describe() + ", " + REFRESH_TOKEN_SET.describe() + " or "
                         + JWT_BEARER_SET.describe());
             }
-            if (!TOKEN.matcher(account.credentials().require(ACCESS_TOKEN)).matches()) {
-                throw new InvalidAccountException("credentials.access_token",
-                        "credentials.access_token must be visible ASCII characters without spaces");
-            }
+            HeaderSafeCredential.require(account, ACCESS_TOKEN);
         }
         if (JWT_BEARER_SET.equals(set)) {
             OAuthTokens.checkPrivateKey(account.credentials().require(PRIVATE_KEY));

@@ -8,6 +8,7 @@ import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
+import dev.unifiedcrm.provider.http.HeaderSafeCredential;
 import dev.unifiedcrm.provider.http.OAuthTokens;
 import dev.unifiedcrm.provider.http.ProviderHttp;
 import dev.unifiedcrm.provider.http.TokenEndpoint;
@@ -16,7 +17,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The Zendesk Sell integration ({@code zendesk_sell}): deletes and fetches leads through Sell's
@@ -46,9 +46,6 @@ public final class ZendeskSellAdapterProvider implements CrmAdapterProvider {
             CredentialSet.staticSecrets(ACCESS_TOKEN),
             new CredentialSet(Set.of("client_id", "client_secret", "refresh_token"),
                     Set.of("client_secret", "refresh_token"), CredentialSet.Grant.REFRESH_TOKEN));
-
-    // A token goes into a header verbatim: anything outside visible ASCII would break the request.
-    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
 
     /** Sell documents 36,000 requests per hour per token. */
     private static final double DOCUMENTED_REQUESTS_PER_SECOND = 10.0;
@@ -90,10 +87,7 @@ public final class ZendeskSellAdapterProvider implements CrmAdapterProvider {
         });
         CredentialSet set = CredentialSet.require(CREDENTIAL_SETS, account.credentials(), INTEGRATION.name());
         for (String name : set.keys()) {
-            if (!TOKEN.matcher(account.credentials().require(name)).matches()) {
-                throw new InvalidAccountException("credentials." + name,
-                        "credentials." + name + " must be visible ASCII characters without spaces");
-            }
+            HeaderSafeCredential.require(account, name);
         }
         if (!set.grant().isOAuth() && account.tokenUrl().isPresent()) {
             throw new InvalidAccountException("token_url",

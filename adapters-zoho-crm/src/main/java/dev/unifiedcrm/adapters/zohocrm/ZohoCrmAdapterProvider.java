@@ -9,6 +9,7 @@ import dev.unifiedcrm.domain.spi.CredentialSet;
 import dev.unifiedcrm.domain.spi.CrmAdapter;
 import dev.unifiedcrm.domain.spi.CrmAdapterProvider;
 import dev.unifiedcrm.domain.spi.InvalidAccountException;
+import dev.unifiedcrm.provider.http.HeaderSafeCredential;
 import dev.unifiedcrm.provider.http.OAuthTokens;
 import dev.unifiedcrm.provider.http.ProviderHttp;
 import dev.unifiedcrm.provider.http.TokenEndpoint;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The Zoho CRM integration ({@code zoho_crm}): deletes and fetches leads through Zoho CRM's REST API
@@ -49,9 +49,6 @@ public final class ZohoCrmAdapterProvider implements CrmAdapterProvider {
 
     /** Zoho's lead ids are 64-bit integers, written without sign or leading zero. */
     static final LeadIdFormat LEAD_ID_FORMAT = LeadIdFormat.POSITIVE_INT64;
-
-    // A token goes into a header verbatim: anything outside visible ASCII would break the request.
-    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
 
     /**
      * Zoho limits concurrent calls (5 on the Free edition), not a rate: at 5 calls per second and the
@@ -128,10 +125,7 @@ public final class ZohoCrmAdapterProvider implements CrmAdapterProvider {
     private static CredentialSet checkCredentials(IntegratedAccount account) {
         CredentialSet set = CredentialSet.require(CREDENTIAL_SETS, account.credentials(), INTEGRATION.name());
         for (String name : set.keys().stream().sorted().toList()) {
-            if (!TOKEN.matcher(account.credentials().require(name)).matches()) {
-                throw new InvalidAccountException("credentials." + name,
-                        "credentials." + name + " must be visible ASCII characters without spaces");
-            }
+            HeaderSafeCredential.require(account, name);
         }
         return set;
     }
